@@ -1,0 +1,38 @@
+"""Writes for accounts: signing up, consenting, changing the profile."""
+
+from django.db import transaction
+
+from backpain_site.accounts.consent import CONSENT_VERSION
+from backpain_site.accounts.models import HealthDataConsent, User
+
+
+@transaction.atomic
+def user_signup(*, username, email, password, hemisphere, time_zone, consent_given):
+    """Create a person's account; consent is recorded with it when given."""
+    user = User(username=username, email=email, hemisphere=hemisphere, time_zone=time_zone)
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+    if consent_given:
+        consent_give(user=user)
+    return user
+
+
+def consent_give(*, user, version=CONSENT_VERSION):
+    consent, _ = HealthDataConsent.objects.get_or_create(user=user, version=version)
+    return consent
+
+
+@transaction.atomic
+def profile_update(*, user, hemisphere, time_zone):
+    from journal.services import entries_reseason  # the journal builds on accounts, not the reverse
+
+    # Compared with the stored value: a bound ModelForm may already have changed `user` in memory.
+    stored = User.objects.values_list("hemisphere", flat=True).get(pk=user.pk)
+    user.hemisphere = hemisphere
+    user.time_zone = time_zone
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["hemisphere", "time_zone"])
+    if stored != hemisphere:
+        entries_reseason(user=user)
+    return user

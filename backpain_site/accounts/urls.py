@@ -1,0 +1,11 @@
+from django.urls import path
+
+from backpain_site.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("signup/", views.signup, name="signup"),
+    path("consent/", views.consent, name="consent"),
+    path("profile/", views.profile, name="profile"),
+]

@@ -1,0 +1,84 @@
+"""Account pages: sign up, consent, profile. Login, logout and passwords are Django's own views."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from backpain_site.accounts import selectors, services
+from backpain_site.accounts.consent import CONSENT_POINTS, CONSENT_VERSION
+from backpain_site.accounts.forms import ConsentForm, ProfileForm, SignupForm
+
+
+def _safe_next(request, default):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("journal:dashboard")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.user_signup(
+            username=form.cleaned_data["username"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+            hemisphere=form.cleaned_data["hemisphere"],
+            time_zone=form.cleaned_data["time_zone"],
+            consent_given=form.cleaned_data["consent"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome! Your account is ready.")
+        return redirect("journal:dashboard")
+    return render(request, "registration/signup.html", {"form": form, "consent_points": CONSENT_POINTS})
+
+
+@never_cache
+@login_required
+def consent(request):
+    already = selectors.user_has_consented(user=request.user)
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.consent_give(user=request.user)
+        messages.success(request, "Thank you. Your journal is open.")
+        return redirect(_safe_next(request, "journal:dashboard"))
+    return render(
+        request,
+        "accounts/consent.html",
+        {
+            "form": form,
+            "already": already,
+            "consent_points": CONSENT_POINTS,
+            "consent_version": CONSENT_VERSION,
+            "next": _safe_next(request, ""),
+        },
+    )
+
+
+@never_cache
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(
+            user=request.user,
+            hemisphere=form.cleaned_data["hemisphere"],
+            time_zone=form.cleaned_data["time_zone"],
+        )
+        messages.success(request, "Profile saved.")
+        return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "consents": request.user.consents.all()},
+    )

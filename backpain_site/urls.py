@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from journal.views import home
+
+admin.site.site_header = "Back pain journal administration"
+admin.site.site_title = "Back pain journal admin"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("backpain_site.accounts.urls")),
+    path("", include("journal.urls")),
+    path("admin/", admin.site.urls),
+]

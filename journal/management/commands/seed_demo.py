@@ -1,0 +1,49 @@
+"""Creates the demo accounts and the demo person's journal, for development only."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from backpain_site.accounts.selectors import user_today
+from backpain_site.accounts.services import consent_give
+from journal.demo import demo_entries
+from journal.services import entry_create
+
+ACCOUNTS = (
+    # username, password, is_staff, is_superuser
+    ("demo", "demo", False, False),
+    ("reviewer", "reviewer", True, False),
+    ("admin", "admin", True, True),
+)
+
+
+class Command(BaseCommand):
+    help = "Create the demo, reviewer and admin accounts and the demo journal (DEBUG only)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Refusing to create demo accounts with well-known passwords: DEBUG is off.")
+        User = get_user_model()
+        with transaction.atomic():
+            for username, password, is_staff, is_superuser in ACCOUNTS:
+                user, created = User.objects.get_or_create(
+                    username=username,
+                    defaults={
+                        "email": f"{username}@example.org",
+                        "is_staff": is_staff,
+                        "is_superuser": is_superuser,
+                        "time_zone": settings.TIME_ZONE,
+                    },
+                )
+                if created:
+                    user.set_password(password)
+                    user.save(update_fields=["password"])
+                    consent_give(user=user)
+                    self.stdout.write(f"Created {username} (password {password}).")
+                if username == "demo" and not user.entries.exists():
+                    entries = demo_entries(today=user_today(user=user), hemisphere=user.hemisphere)
+                    for data in entries:
+                        entry_create(user=user, data=data)
+                    self.stdout.write(f"Wrote {len(entries)} journal entries for demo.")
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))

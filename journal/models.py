@@ -1,0 +1,152 @@
+"""The pain journal: one short entry about one day, several allowed on the same day."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Greatest
+from django.urls import reverse
+
+from journal.vocabulary import (
+    INTENSITY_MAX,
+    SPASMS_MAX,
+    RadiatesTo,
+    Region,
+    RunningSurface,
+    Season,
+    SelfHelp,
+    SittingPosture,
+    Symptom,
+)
+
+
+def intensity_field(label):
+    return models.PositiveSmallIntegerField(
+        label, default=0, validators=[MinValueValidator(0), MaxValueValidator(INTENSITY_MAX)]
+    )
+
+
+class EntryQuerySet(models.QuerySet):
+    def of(self, user):
+        return self.filter(user=user)
+
+
+class Entry(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries")
+    date = models.DateField()
+    time = models.TimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # Where it hurts, 0 (not at all) to 10 (worst imaginable); field names are the region codes.
+    neck = intensity_field(Region.NECK.label)
+    shoulders = intensity_field(Region.SHOULDERS.label)
+    upper_back = intensity_field(Region.UPPER_BACK.label)
+    middle_back = intensity_field(Region.MIDDLE_BACK.label)
+    lower_back = intensity_field(Region.LOWER_BACK.label)
+    # The entry's pain is its highest region: computed by the database so lists and charts can query it
+    # and it can never disagree with the regions.
+    pain = models.GeneratedField(
+        expression=Greatest("neck", "shoulders", "upper_back", "middle_back", "lower_back"),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
+
+    # Lists of vocabulary codes (journal.vocabulary); the services validate them.
+    radiates_to = models.JSONField(default=list, blank=True)
+    spasms = models.PositiveSmallIntegerField(
+        "spasm episodes", default=0, validators=[MaxValueValidator(SPASMS_MAX)]
+    )
+    symptoms = models.JSONField(default=list, blank=True)
+    painkillers = models.BooleanField("took painkillers", default=False)
+    painkiller_names = models.CharField("which painkillers", max_length=200, blank=True)
+    self_help = models.JSONField(default=list, blank=True)
+
+    # Habits of the day.
+    sitting_hours = models.DecimalField(
+        "hours sitting at a screen",
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(24)],
+    )
+    sitting_posture = models.CharField(max_length=10, choices=SittingPosture, blank=True)
+    shoulder_load = models.BooleanField("carried heavy or one-sided loads on the shoulders", default=False)
+    shoulders_raised_cold = models.BooleanField("pulled the shoulders up against the cold", default=False)
+    running_minutes = models.PositiveSmallIntegerField(
+        "minutes running", null=True, blank=True, validators=[MaxValueValidator(1440)]
+    )
+    running_surface = models.CharField(max_length=10, choices=RunningSurface, blank=True)
+    warmed_up = models.BooleanField("warmed up before running", null=True, blank=True)
+    stretched_after = models.BooleanField("stretched after running", null=True, blank=True)
+    shoes_fit = models.BooleanField("running shoes fit well", null=True, blank=True)
+    strength_training = models.BooleanField("did strength training", default=False)
+    other_movement_minutes = models.PositiveSmallIntegerField(
+        "minutes of other movement", null=True, blank=True, validators=[MaxValueValidator(1440)]
+    )
+
+    notes = models.TextField(blank=True, max_length=4000)
+
+    # Derived from the date and the person's hemisphere by the services; never typed.
+    season = models.CharField(max_length=6, choices=Season, editable=False)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "entries"
+        ordering = ["-date", "-time", "-id"]
+        indexes = [models.Index(fields=["user", "-date", "-time", "-id"], name="entry_user_newest")]
+        constraints = [
+            *(
+                models.CheckConstraint(
+                    condition=models.Q(**{f"{region}__lte": INTENSITY_MAX}),
+                    name=f"entry_{region}_at_most_{INTENSITY_MAX}",
+                )
+                for region in Region.values
+            ),
+            models.CheckConstraint(condition=models.Q(spasms__lte=SPASMS_MAX), name="entry_spasms_in_range"),
+            models.CheckConstraint(
+                condition=models.Q(sitting_hours__isnull=True)
+                | models.Q(sitting_hours__gte=0, sitting_hours__lte=24),
+                name="entry_sitting_hours_in_a_day",
+            ),
+            models.CheckConstraint(condition=models.Q(season__in=Season.values), name="entry_season_valid"),
+            models.CheckConstraint(
+                condition=models.Q(sitting_posture__in=["", *SittingPosture.values]),
+                name="entry_sitting_posture_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(running_surface__in=["", *RunningSurface.values]),
+                name="entry_running_surface_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Entry {self.pk} of {self.date:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("journal:entry-detail", args=[self.pk])
+
+    @property
+    def regions(self):
+        """Every region with its intensity, in body order."""
+        return {region: getattr(self, region) for region in Region.values}
+
+    @property
+    def painful_regions(self):
+        return [(Region(code).label, value) for code, value in self.regions.items() if value]
+
+    def labels(self, codes, choices):
+        return [choices(code).label for code in codes if code in choices.values]
+
+    @property
+    def radiates_to_labels(self):
+        return self.labels(self.radiates_to, RadiatesTo)
+
+    @property
+    def symptom_labels(self):
+        return self.labels(self.symptoms, Symptom)
+
+    @property
+    def self_help_labels(self):
+        return self.labels(self.self_help, SelfHelp)

@@ -1,0 +1,58 @@
+"""Reads of the journal. Every query here is scoped to one person."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Max
+from django.shortcuts import get_object_or_404
+
+from journal.models import Entry
+
+PAGE_SIZE = 20
+
+
+def entry_get(*, user, pk):
+    """The person's own entry, or 404: another person's entry is indistinguishable from none."""
+    return get_object_or_404(Entry.objects.of(user), pk=pk)
+
+
+def entry_list(*, user, date_from=None, date_to=None, region=None):
+    entries = Entry.objects.of(user)
+    if date_from:
+        entries = entries.filter(date__gte=date_from)
+    if date_to:
+        entries = entries.filter(date__lte=date_to)
+    if region:
+        entries = entries.filter(**{f"{region}__gt": 0})
+    return entries
+
+
+@dataclass(frozen=True)
+class DayPain:
+    date: datetime.date
+    pain: int | None  # None when nothing was logged that day
+
+
+def daily_highest_pain(*, user, today, days=14):
+    """The highest pain of each of the last `days` days, oldest first, in one query."""
+    first = today - datetime.timedelta(days=days - 1)
+    rows = (
+        Entry.objects.of(user)
+        .filter(date__range=(first, today))
+        .values("date")
+        .annotate(highest=Max("pain"))
+        .order_by()
+    )
+    by_day = {row["date"]: row["highest"] for row in rows}
+    return [
+        DayPain(date=day, pain=by_day.get(day))
+        for day in (first + datetime.timedelta(days=n) for n in range(days))
+    ]
+
+
+def entries_on(*, user, day):
+    return list(Entry.objects.of(user).filter(date=day))
+
+
+def latest_entries(*, user, count=5):
+    return list(Entry.objects.of(user)[:count])

@@ -11,6 +11,16 @@ import random
 from decimal import Decimal
 
 DAYS = 120
+OFFICE_HOURS = ["6.5", "7", "8", "9", "5.5"]
+FREE_DAY_HOURS = ["1", "2", "3"]
+NOTES = [
+    "",
+    "",
+    "",
+    "Long meeting day.",
+    "Stiff in the morning, better after a walk.",
+    "Slept badly on the sofa.",
+]
 
 
 def _base_day(rng, day, winter):
@@ -25,15 +35,15 @@ def _base_day(rng, day, winter):
         "upper_back": min(upper, 10),
         "middle_back": rng.choice([0, 0, 0, 1, 2]),
         "lower_back": lower,
-        "sitting_hours": Decimal(rng.choice(["6.5", "7", "8", "9", "5.5"] if office_day else ["1", "2", "3"])),
+        "sitting_hours": Decimal(rng.choice(OFFICE_HOURS if office_day else FREE_DAY_HOURS)),
         "sitting_posture": rng.choice(["hunched", "hunched", "upright"]) if office_day else "",
         "shoulder_load": rng.random() < 0.2,
         "shoulders_raised_cold": winter and rng.random() < 0.5,
         "strength_training": rng.random() < 0.25,
         "other_movement_minutes": rng.choice([None, 15, 20, 30, 45]),
         "self_help": rng.sample(["heat", "stretching", "movement", "massage"], k=rng.choice([0, 1, 1, 2])),
-        "notes": rng.choice(["", "", "", "Long meeting day.", "Stiff in the morning, better after a walk.", "Slept badly on the sofa."]),
-    }  # fmt: skip
+        "notes": rng.choice(NOTES),
+    }
     if ran:
         entry.update(
             running_minutes=rng.choice([25, 30, 40, 50, 60]),

@@ -1,0 +1,30 @@
+from django.urls import reverse
+
+from backpain_site.accounts.models import HealthDataConsent
+from tests.factories import UserFactory
+
+
+def test_giving_consent_opens_the_journal_and_returns_where_the_person_was_going(client, db):
+    person = UserFactory(consented=False)
+    client.force_login(person)
+    target = reverse("journal:entry-create")
+    assert client.get(target)["Location"] == f"{reverse('accounts:consent')}?next=%2Fjournal%2Fnew%2F"
+    response = client.post(reverse("accounts:consent"), {"consent": "on", "next": target})
+    assert response["Location"] == target
+    assert HealthDataConsent.objects.filter(user=person).count() == 1
+    assert client.get(target).status_code == 200
+
+
+def test_consent_is_not_given_without_ticking_the_box(client, db):
+    person = UserFactory(consented=False)
+    client.force_login(person)
+    page = client.post(reverse("accounts:consent"), {})
+    assert page.status_code == 200
+    assert not HealthDataConsent.objects.exists()
+
+
+def test_the_consent_page_refuses_an_outside_next_address(client, db):
+    person = UserFactory(consented=False)
+    client.force_login(person)
+    response = client.post(reverse("accounts:consent"), {"consent": "on", "next": "https://evil.example/"})
+    assert response["Location"] == reverse("journal:dashboard")

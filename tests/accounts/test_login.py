@@ -1,0 +1,26 @@
+from django.urls import reverse
+
+PASSWORD = "a-long-test-password"
+
+
+def test_a_person_logs_in_and_out(client, person):
+    response = client.post(reverse("login"), {"username": person.username, "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get(reverse("journal:dashboard")).status_code == 200
+    response = client.post(reverse("logout"))
+    assert response["Location"] == reverse("home")
+    assert client.get(reverse("journal:dashboard")).status_code == 302
+
+
+def test_a_wrong_password_says_so_without_telling_which_part_was_wrong(client, person):
+    page = client.post(reverse("login"), {"username": person.username, "password": "nope"})
+    assert "Please enter a correct username and password." in page.content.decode()
+
+
+def test_repeated_wrong_passwords_lock_the_account_out(client, person, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": person.username, "password": "wrong"})
+    page = client.post(reverse("login"), {"username": person.username, "password": PASSWORD})
+    assert page.status_code == 429
+    assert "Too many failed attempts" in page.content.decode()
+    assert client.get(reverse("journal:dashboard")).status_code == 302

@@ -1,0 +1,80 @@
+"""Browser tests: Playwright driving the system's Chromium against Django's live server.
+
+Chromium comes from the operating system's package (never `playwright install`). Without it the
+browser tests are skipped on a developer's machine and fail the run under CI=true.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.factories import UserFactory
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses that unless told.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_items = [item for item in items if "tests/browser/" in item.nodeid]
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+    if browser_items and not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            raise pytest.UsageError(
+                f"CI=true but Chromium is missing at {CHROMIUM}: install Debian's chromium."
+            )
+        skip = pytest.mark.skip(reason=f"Chromium is not installed at {CHROMIUM}")
+        for item in browser_items:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def screenshot(page):
+    """screenshot(name) saves the whole page to test-artifacts/NAME.png."""
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def take(name):
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def log_in(page, live_server):
+    """log_in(user, password) signs in through the login form, as a person would."""
+
+    def sign_in(user, password="a-long-test-password"):
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.get_by_label("Username").fill(user.username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(f"{live_server.url}/dashboard/")
+        return user
+
+    return sign_in
+
+
+@pytest.fixture
+def journal_person(transactional_db):
+    return UserFactory(username="robin")

@@ -1,0 +1,70 @@
+"""Health data stays private: strict CSP, no caching, no inline script or style, clean error reports."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+
+from backpain_site.reporting import HealthDataExceptionReporterFilter
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+def test_every_page_carries_a_strict_content_security_policy(client, db):
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+
+
+@pytest.mark.parametrize(
+    "name", ["journal:dashboard", "journal:entry-list", "journal:entry-create", "accounts:profile"]
+)
+def test_pages_with_health_data_are_never_cached(person_client, name):
+    cache_control = person_client.get(reverse(name))["Cache-Control"]
+    assert "no-store" in cache_control and "no-cache" in cache_control
+
+
+def test_an_entry_page_is_never_cached(person_client, person, entry_of):
+    response = person_client.get(reverse("journal:entry-detail", args=[entry_of(person).pk]))
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "template", sorted(TEMPLATES.rglob("*.html")), ids=lambda p: str(p.relative_to(TEMPLATES))
+)
+def test_templates_have_no_inline_script_style_or_event_handlers(template):
+    html = template.read_text()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline <script>"
+    assert not re.search(r"\sstyle\s*=", html), "style= attribute"
+    assert not re.search(r"<style", html), "<style> element"
+    assert not re.search(r"\son[a-z]+\s*=", html), "on...= handler"
+    assert not re.search(r"(src|href)=\"(https?:)?//", html), "asset from another origin"
+
+
+def test_rendered_entry_form_has_no_inline_script_or_style(person_client):
+    html = person_client.get(reverse("journal:entry-create")).content.decode()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+    assert not re.search(r"\sstyle\s*=", html)
+    assert not re.search(r"\son[a-z]+\s*=", html)
+
+
+def test_error_reports_never_show_posted_values_or_local_variables():
+    request = RequestFactory().post("/journal/new/", {"notes": "my private note", "lower_back": "7"})
+    report_filter = HealthDataExceptionReporterFilter()
+    posted = report_filter.get_post_parameters(request)
+    assert set(posted) == {"notes", "lower_back"}
+    assert "my private note" not in posted.values()
+
+    def failing_view():
+        secret_note = "my private note"  # noqa: F841
+        raise RuntimeError
+
+    try:
+        failing_view()
+    except RuntimeError as error:
+        frame = error.__traceback__.tb_next.tb_frame
+    variables = dict(report_filter.get_traceback_frame_variables(request, frame))
+    assert variables["secret_note"] != "my private note"

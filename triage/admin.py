@@ -1,0 +1,67 @@
+from auditlog.mixins import AuditlogHistoryAdminMixin
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+
+from triage import rules
+from triage.forms import TriageRuleForm
+from triage.models import Flag, TriageRule
+
+
+@admin.register(TriageRule)
+class TriageRuleAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
+    form = TriageRuleForm
+    list_display = ("code", "enabled", "urgency", "thresholds", "source", "updated_at")
+    list_filter = ("enabled", "urgency", "source")
+    readonly_fields = ("code", "criterion", "source", "change_history", "updated_at")
+    # Every change (who, when, old and new values) is kept by django-auditlog.
+    show_auditlog_history_link = True
+    auditlog_history_template = "triage/triagerule_history.html"
+
+    def get_fieldsets(self, request, obj=None):
+        thresholds = [param.name for param in rules.RULES_BY_CODE[obj.code].params] if obj else []
+        return (
+            (None, {"fields": ("code", "criterion", "source", "change_history")}),
+            ("What fires and how urgent", {"fields": ("enabled", "urgency", *thresholds)}),
+            ("What the person reads", {"fields": ("message",)}),
+            (None, {"fields": ("updated_at",)}),
+        )
+
+    @admin.display(description="fires when")
+    def criterion(self, obj):
+        return obj.definition.criterion
+
+    @admin.display(description="thresholds")
+    def thresholds(self, obj):
+        return ", ".join(f"{name} = {value}" for name, value in sorted((obj.params or {}).items())) or "none"
+
+    @admin.display(description="history of changes")
+    def change_history(self, obj):
+        url = reverse("admin:triage_triagerule_auditlog", args=[obj.pk])
+        return format_html('<a href="{}">Who changed this rule, when, and what</a>', url)
+
+    # The rows are the rules in the code: created by a migration, switched off rather than deleted.
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Flag)
+class FlagAdmin(admin.ModelAdmin):
+    list_display = ("id", "rule", "urgency", "status", "entry", "created_at")
+    list_filter = ("status", "urgency", "rule")
+    list_select_related = ("entry", "rule")
+    raw_id_fields = ("entry",)
+    readonly_fields = [field.name for field in Flag._meta.fields]
+
+    # Flags are the engine's to write: staff look here; the review pages change them.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,134 @@
+"""Triage in the database: how admins configured each rule, and the flags the rules raised."""
+
+from auditlog.registry import auditlog
+from django.db import models
+from django.db.models import Q
+
+from journal.models import Entry
+from triage import rules
+
+
+class Urgency(models.TextChoices):
+    # Highest first, as in rules.URGENCIES; the labels are what a person reads.
+    EMERGENCY = "emergency", rules.URGENCY_LABELS["emergency"]
+    URGENT = "urgent", rules.URGENCY_LABELS["urgent"]
+    SOON = "soon", rules.URGENCY_LABELS["soon"]
+    ROUTINE = "routine", rules.URGENCY_LABELS["routine"]
+
+
+class Source(models.TextChoices):
+    ARTICLE = "article", "Article"
+    CLINICAL_GUIDANCE = "clinical_guidance", "Clinical guidance"
+
+
+# The name of each criterion as a person reads it at the top of a piece of advice.
+RULE_TITLES = {
+    "cauda_equina": "Signs that nerves at the base of the spine may be squeezed",
+    "chest_pain": "Chest pain",
+    "head_symptoms": "Head complaints together with back pain",
+    "numbness": "Numbness",
+    "painkiller_use": "Taking painkillers for the pain",
+    "persistent_pain": "Pain that stays although you look after it",
+    "radiating_pain": "Pain spreading into the arms or down the back",
+    "recurring_spasms": "Back spasms that keep coming back",
+    "restricted_movement": "Pain that limits how you move",
+    "slanted_posture": "A body that leans or tilts",
+    "sleep_disturbance": "Pain that disturbs your sleep",
+    "systemic_red_flags": "Fever, weight loss or an injury with back pain",
+    "systemic_symptoms": "Dizziness, nausea or distress with back pain",
+}
+
+
+class TriageRule(models.Model):
+    """One rule of triage.rules.RULES as an admin configured it. The code is the key, so a flag
+    names its rule without a join, and a row can only exist for a rule the code knows."""
+
+    code = models.CharField(max_length=40, primary_key=True)
+    enabled = models.BooleanField(default=True)
+    urgency = models.CharField(max_length=10, choices=Urgency)
+    # The rule's named thresholds ({"window_days": 14, ...}); triage.forms checks them against the
+    # ranges in rules.py, and a missing name falls back to the shipped default.
+    params = models.JSONField(default=dict, blank=True)
+    message = models.TextField(
+        help_text="What the person reads: what was noticed, why it matters, what to do."
+    )
+    source = models.CharField(max_length=20, choices=Source, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(condition=Q(urgency__in=Urgency.values), name="triagerule_urgency_valid"),
+            models.CheckConstraint(condition=Q(source__in=Source.values), name="triagerule_source_valid"),
+        ]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def definition(self):
+        return rules.RULES_BY_CODE[self.code]
+
+    def config(self):
+        return rules.RuleConfig(
+            code=self.code,
+            enabled=self.enabled,
+            urgency=self.urgency,
+            params=dict(self.params or {}),
+            message=self.message,
+        )
+
+
+class FlagStatus(models.TextChoices):
+    # The staff review adds its own steps (claimed, resolved) between these two.
+    OPEN = "open", "Open"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Flag(models.Model):
+    """A rule that fired for an entry, with the urgency, message and reason it fired with."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="flags")
+    # PROTECT: a rule with flags is history; rules are switched off, never deleted.
+    rule = models.ForeignKey(TriageRule, on_delete=models.PROTECT, related_name="flags")
+    urgency = models.CharField(max_length=10, choices=Urgency)
+    message = models.TextField()
+    reason = models.TextField()
+    source = models.CharField(max_length=20, choices=Source)
+    status = models.CharField(max_length=12, choices=FlagStatus, default=FlagStatus.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["entry", "rule"]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "rule"], name="flag_one_per_entry_and_rule"),
+            models.CheckConstraint(condition=Q(urgency__in=Urgency.values), name="flag_urgency_valid"),
+            models.CheckConstraint(condition=Q(source__in=Source.values), name="flag_source_valid"),
+            models.CheckConstraint(condition=Q(status__in=FlagStatus.values), name="flag_status_valid"),
+            # A withdrawn flag says when; any other flag has no withdrawal time.
+            models.CheckConstraint(
+                condition=Q(status=FlagStatus.WITHDRAWN, withdrawn_at__isnull=False)
+                | (~Q(status=FlagStatus.WITHDRAWN) & Q(withdrawn_at__isnull=True)),
+                name="flag_withdrawn_has_time",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-created_at"], name="flag_status_newest")]
+
+    def __str__(self):
+        return f"{self.rule_id} on entry {self.entry_id}"
+
+    @property
+    def title(self):
+        return RULE_TITLES.get(self.rule_id, self.rule_id)
+
+    @property
+    def is_emergency(self):
+        return self.urgency == Urgency.EMERGENCY
+
+
+# Who changed which threshold, urgency or message, and when: django-auditlog keeps the old and
+# new values. Flags are not registered: they carry health data and the engine writes them.
+auditlog.register(TriageRule)

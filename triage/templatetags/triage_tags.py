@@ -1,0 +1,33 @@
+"""Template filters for showing triage flags: words for urgencies, the highest of a list."""
+
+from django import template
+
+from triage import rules
+
+register = template.Library()
+
+
+@register.filter
+def highest_urgency(flags):
+    """The highest urgency code among ``flags``, or "" when there are none."""
+    urgency = rules.overall_urgency(flags)
+    return "" if urgency == rules.NO_URGENCY else urgency
+
+
+@register.filter
+def urgency_words(urgency):
+    return rules.URGENCY_LABELS.get(urgency, "")
+
+
+# Short enough for a badge in a list; the words, not only the colour, carry the urgency.
+_SHORT = {
+    "emergency": "Emergency: seek care now",
+    "urgent": "See a doctor today",
+    "soon": "See a doctor within days",
+    "routine": "Mention at next visit",
+}
+
+
+@register.filter
+def urgency_short(urgency):
+    return _SHORT.get(urgency, "")

@@ -11,5 +11,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("backpain_site.accounts.urls")),
     path("", include("journal.urls")),
+    path("learn/", include("backpain_site.learn.urls")),
     path("admin/", admin.site.urls),
 ]

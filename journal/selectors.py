@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.shortcuts import get_object_or_404
 
 from journal.models import Entry
+from triage.selectors import with_open_flags
 
 PAGE_SIZE = 20
 
@@ -24,7 +25,7 @@ def entry_list(*, user, date_from=None, date_to=None, region=None):
         entries = entries.filter(date__lte=date_to)
     if region:
         entries = entries.filter(**{f"{region}__gt": 0})
-    return entries
+    return with_open_flags(entries)
 
 
 @dataclass(frozen=True)
@@ -55,4 +56,4 @@ def entries_on(*, user, day):
 
 
 def latest_entries(*, user, count=5):
-    return list(Entry.objects.of(user)[:count])
+    return list(with_open_flags(Entry.objects.of(user))[:count])

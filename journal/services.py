@@ -7,6 +7,7 @@ from backpain_site.accounts.selectors import user_has_consented
 from journal.models import Entry
 from journal.seasons import season_for
 from journal.vocabulary import RadiatesTo, SelfHelp, Symptom
+from triage.engine import entries_around_retriage
 
 # Fields a person fills in; everything else on Entry is derived or bookkeeping.
 ENTRY_FIELDS = (
@@ -45,20 +46,29 @@ def entry_create(*, user, data):
     _apply(entry, data)
     entry.save()
     entry.refresh_from_db(fields=["pain"])
+    # In the same transaction: an entry is never stored without its triage. A back-dated entry
+    # can also change the flags of the later entries whose window holds its day.
+    entries_around_retriage(entry=entry, user=user, days=[entry.date])
     return entry
 
 
 @transaction.atomic
 def entry_update(*, entry, data):
+    # The stored day, not the instance's: both the old and the new day's windows change.
+    old_date = Entry.objects.filter(pk=entry.pk).values_list("date", flat=True).get()
     _apply(entry, data)
     entry.save()
     entry.refresh_from_db(fields=["pain"])
+    entries_around_retriage(entry=entry, user=entry.user, days=[old_date, entry.date])
     return entry
 
 
 @transaction.atomic
 def entry_delete(*, entry):
+    user, day = entry.user, entry.date
+    # The entry's own flags go with it; the later entries that counted its day are re-judged.
     entry.delete()
+    entries_around_retriage(entry=None, user=user, days=[day])
 
 
 @transaction.atomic

@@ -8,9 +8,15 @@ from django.views.decorators.http import require_http_methods
 
 from backpain_site.accounts.decorators import journal_view
 from backpain_site.accounts.selectors import user_today
+from backpain_site.learn import selectors as learn_selectors
 from journal import selectors, services
 from journal.charts import HEIGHT, WIDTH, pain_bars
 from journal.forms import EntryFilterForm, EntryForm
+from triage import selectors as triage_selectors
+
+# The id of the entry whose triage result the next entry page shows: kept in the session, so the
+# redirect after saving carries nothing about the entry in its URL.
+JUST_SAVED = "triage_result_entry"
 
 
 def home(request):
@@ -24,6 +30,10 @@ def dashboard(request):
     today = user_today(user=request.user)
     days = selectors.daily_highest_pain(user=request.user, today=today)
     todays_entries = selectors.entries_on(user=request.user, day=today)
+    latest_entries = selectors.latest_entries(user=request.user)
+    tips, tips_day = learn_selectors.tips_for_dashboard(
+        user=request.user, today=today, todays_entries=todays_entries, latest_entries=latest_entries
+    )
     return render(
         request,
         "journal/dashboard.html",
@@ -31,7 +41,10 @@ def dashboard(request):
             "today": today,
             "todays_entries": todays_entries,
             "todays_highest": max((entry.pain for entry in todays_entries), default=0),
-            "latest_entries": selectors.latest_entries(user=request.user),
+            "latest_entries": latest_entries,
+            "tips": tips,
+            "tips_day": tips_day,
+            "advice": triage_selectors.open_advice(user=request.user, today=today),
             "days": days,
             "bars": pain_bars(days),
             "chart_width": WIDTH,
@@ -63,7 +76,14 @@ def entry_list(request):
 @journal_view
 def entry_detail(request, pk):
     entry = selectors.entry_get(user=request.user, pk=pk)
-    return render(request, "journal/entry_detail.html", {"entry": entry})
+    just_saved = request.session.pop(JUST_SAVED, None) == entry.pk
+    flags = triage_selectors.entry_open_flags(entry=entry)
+    tips = learn_selectors.tips_for_entry(user=request.user, entry=entry)
+    return render(
+        request,
+        "journal/entry_detail.html",
+        {"entry": entry, "flags": flags, "just_saved": just_saved, "tips": tips},
+    )
 
 
 def _save(request, form, save):
@@ -72,7 +92,8 @@ def _save(request, form, save):
         try:
             return save(form.entry_data())
         except ValidationError as error:
-            form.add_error(None, error)
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
     return None
 
 
@@ -83,6 +104,7 @@ def entry_create(request):
     entry = _save(request, form, lambda data: services.entry_create(user=request.user, data=data))
     if entry:
         messages.success(request, "Entry saved.")
+        request.session[JUST_SAVED] = entry.pk
         return redirect(entry)
     return render(request, "journal/entry_form.html", {"form": form, "creating": True})
 
@@ -95,6 +117,7 @@ def entry_update(request, pk):
     saved = _save(request, form, lambda data: services.entry_update(entry=entry, data=data))
     if saved:
         messages.success(request, "Entry updated.")
+        request.session[JUST_SAVED] = saved.pk
         return redirect(saved)
     return render(request, "journal/entry_form.html", {"form": form, "entry": entry, "creating": False})
 

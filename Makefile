@@ -37,6 +37,10 @@ run: setup
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
+## Time the hot paths (saving with triage, pages with 500 entries, retriage, triage_eval).
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/run.py
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

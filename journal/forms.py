@@ -68,7 +68,7 @@ class EntryForm(forms.ModelForm):
         "Do you have any of these?",
         "Please answer especially when you have numbness or pain that spreads: these need a doctor quickly.",
     )
-    other_red_flag_symptoms = checkboxes(choices_of(OTHER_RED_FLAG_SYMPTOMS), "Or any of these?")
+    other_red_flag_symptoms = checkboxes(choices_of(OTHER_RED_FLAG_SYMPTOMS), "Any of these?")
     self_help = checkboxes(SelfHelp.choices, "Self-help tried")
 
     class Meta:

@@ -18,6 +18,8 @@ from journal.vocabulary import (
     Symptom,
 )
 
+MINUTES_IN_A_DAY = 24 * 60
+
 
 def intensity_field(label):
     return models.PositiveSmallIntegerField(
@@ -74,7 +76,7 @@ class Entry(models.Model):
     shoulder_load = models.BooleanField("carried heavy or one-sided loads on the shoulders", default=False)
     shoulders_raised_cold = models.BooleanField("pulled the shoulders up against the cold", default=False)
     running_minutes = models.PositiveSmallIntegerField(
-        "minutes running", null=True, blank=True, validators=[MaxValueValidator(1440)]
+        "minutes running", null=True, blank=True, validators=[MaxValueValidator(MINUTES_IN_A_DAY)]
     )
     running_surface = models.CharField(max_length=10, choices=RunningSurface, blank=True)
     warmed_up = models.BooleanField("warmed up before running", null=True, blank=True)
@@ -82,7 +84,7 @@ class Entry(models.Model):
     shoes_fit = models.BooleanField("running shoes fit well", null=True, blank=True)
     strength_training = models.BooleanField("did strength training", default=False)
     other_movement_minutes = models.PositiveSmallIntegerField(
-        "minutes of other movement", null=True, blank=True, validators=[MaxValueValidator(1440)]
+        "minutes of other movement", null=True, blank=True, validators=[MaxValueValidator(MINUTES_IN_A_DAY)]
     )
 
     notes = models.TextField(blank=True, max_length=4000)
@@ -118,6 +120,31 @@ class Entry(models.Model):
             models.CheckConstraint(
                 condition=models.Q(running_surface__in=["", *RunningSurface.values]),
                 name="entry_running_surface_valid",
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=models.Q(**{f"{minutes}__isnull": True})
+                    | models.Q(**{f"{minutes}__lte": MINUTES_IN_A_DAY}),
+                    name=f"entry_{minutes}_in_a_day",
+                )
+                for minutes in ("running_minutes", "other_movement_minutes")
+            ),
+            # Which painkillers is a detail of having taken some.
+            models.CheckConstraint(
+                condition=models.Q(painkillers=True) | models.Q(painkiller_names=""),
+                name="entry_painkiller_names_need_painkillers",
+            ),
+            # Surface, warm-up, stretching and shoes describe a run: no run, no details.
+            models.CheckConstraint(
+                # Spelled out for NULL: a CHECK that evaluates to unknown would let the row in.
+                condition=models.Q(running_minutes__isnull=False, running_minutes__gt=0)
+                | models.Q(
+                    running_surface="",
+                    warmed_up__isnull=True,
+                    stretched_after__isnull=True,
+                    shoes_fit__isnull=True,
+                ),
+                name="entry_run_details_need_a_run",
             ),
         ]
 

@@ -1,5 +1,6 @@
 """Writes to the journal. Every write goes through here, so every entry gets its season."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
@@ -38,10 +39,17 @@ def _apply(entry, data):
     entry.full_clean(exclude=["user"])
 
 
+def _lock_journal(user):
+    """Serialise writes to one person's journal: two saves at once (a double click, two tabs) would
+    otherwise judge each other's triage window on stale data. SQLite serialises writers anyway."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
+
+
 @transaction.atomic
 def entry_create(*, user, data):
     if not user_has_consented(user=user):
         raise PermissionDenied("Consent to store health data is needed first.")
+    _lock_journal(user)
     entry = Entry(user=user)
     _apply(entry, data)
     entry.save()
@@ -54,6 +62,7 @@ def entry_create(*, user, data):
 
 @transaction.atomic
 def entry_update(*, entry, data):
+    _lock_journal(entry.user)
     # The stored day, not the instance's: both the old and the new day's windows change.
     old_date = Entry.objects.filter(pk=entry.pk).values_list("date", flat=True).get()
     _apply(entry, data)
@@ -65,6 +74,7 @@ def entry_update(*, entry, data):
 
 @transaction.atomic
 def entry_delete(*, entry):
+    _lock_journal(entry.user)
     user, day = entry.user, entry.date
     # The entry's own flags go with it; the later entries that counted its day are re-judged.
     entry.delete()

@@ -1,14 +1,28 @@
-"""Keeps health data out of error reports.
+"""Keeps health data out of error reports and logs.
 
-Django's default filter hides only settings that look like secrets. Everything a person posts here
-(an entry, a note, a password) and every local variable of a failing view may be health data, so
-error e-mails and debug pages show names, never values.
+Django's default filter hides only settings that look like secrets. Here everything a person sent
+(posted fields, the query string, the referring page) and every local variable of a failing view
+may be health data, so error e-mails and debug pages show names, never values. Database errors
+are the other leak: PostgreSQL quotes the failing row in its message, so their messages are
+dropped from reports and logs alike; the exception's type and traceback remain.
 """
 
-from django.views.debug import SafeExceptionReporterFilter
+import logging
+
+from django.db import DatabaseError
+from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
+
+HIDDEN = "********************"
+REVEALING_META = ("QUERY_STRING", "HTTP_REFERER", "HTTP_COOKIE")
+
+
+def message_may_hold_data(exception):
+    return isinstance(exception, DatabaseError)
 
 
 class HealthDataExceptionReporterFilter(SafeExceptionReporterFilter):
+    cleansed_substitute = HIDDEN
+
     def is_active(self, request):
         return True
 
@@ -19,3 +33,35 @@ class HealthDataExceptionReporterFilter(SafeExceptionReporterFilter):
 
     def get_traceback_frame_variables(self, request, tb_frame):
         return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]
+
+    def get_safe_request_meta(self, request):
+        meta = super().get_safe_request_meta(request)
+        for key in REVEALING_META:
+            if meta.get(key):
+                meta[key] = self.cleansed_substitute
+        return meta
+
+
+class HealthDataExceptionReporter(ExceptionReporter):
+    def get_traceback_data(self):
+        data = super().get_traceback_data()
+        if self.request is not None:
+            data["request_GET_items"] = [(key, HIDDEN) for key in self.request.GET]
+            # As Django's own _get_raw_insecure_uri (no host validation), without the query string.
+            data["request_insecure_uri"] = (
+                f"{self.request.scheme}://{self.request._get_raw_host()}{self.request.path}"
+            )
+        if message_may_hold_data(self.exc_value):
+            data["exception_value"] = HIDDEN
+        return data
+
+
+class DropDatabaseErrorMessages(logging.Filter):
+    """Log a database error's type and traceback, without the message that may quote a row."""
+
+    def filter(self, record):
+        if record.exc_info and message_may_hold_data(record.exc_info[1]):
+            error_type, _, traceback = record.exc_info
+            record.exc_info = (error_type, error_type(HIDDEN), traceback)
+            record.exc_text = None
+        return True

@@ -155,9 +155,12 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Back pain journal <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Admin", address) for address in env_list("ADMIN_EMAILS")]
+# The site's own address, for links in mail sent outside a request (review notifications).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
 # Error reports never carry what a person typed: see backpain_site.reporting.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "backpain_site.reporting.HealthDataExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "backpain_site.reporting.HealthDataExceptionReporter"
 
 # The whole site runs under a strict policy: no inline script or style, nothing from another origin.
 CONTENT_SECURITY_POLICY = {
@@ -196,10 +199,21 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "drop_database_error_messages": {"()": "backpain_site.reporting.DropDatabaseErrorMessages"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["drop_database_error_messages"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "drop_database_error_messages"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Request logs name the path only; see gunicorn.conf.py for the access log.
-        "django.request": {"level": "WARNING"},
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "WARNING", "propagate": False},
     },
 }

@@ -191,3 +191,11 @@ def test_the_web_save_path_and_triage_eval_give_the_same_flags(number, tmp_path,
 
     _, results = run(tmp_path, dict(case, id=number))
     assert web == [(f["rule"], f["urgency"]) for f in results[0]["flags"]]
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path, db):
+    path = tmp_path / "cases.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(CASE).encode() + b"\n")
+    out = io.StringIO()
+    call_command("triage_eval", str(path), stdout=out)
+    assert json.loads(out.getvalue())["urgency"] == "soon"

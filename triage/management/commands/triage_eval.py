@@ -4,6 +4,7 @@ The case-file format is that of triage-spec.md: one case a line in, one result a
 input order. A line that cannot be read gives an error line and the run goes on.
 """
 
+import codecs
 import json
 import sys
 
@@ -84,6 +85,8 @@ class Command(BaseCommand):
         bad = total = 0
         try:
             for number, line in enumerate(lines, start=1):
+                if number == 1:
+                    line = line.removeprefix(codecs.BOM_UTF8)  # as some editors save UTF-8
                 if not line.strip():
                     continue  # blank lines, such as a trailing one, are not cases
                 total += 1

@@ -144,3 +144,11 @@ def test_the_service_refuses_an_entry_without_consent(db):
 def test_the_service_refuses_unknown_symptom_codes(person):
     with pytest.raises(ValidationError):
         entry_create(user=person, data={"date": datetime.date(2026, 3, 1), "symptoms": ["hiccups"]})
+
+
+def test_the_error_summary_names_and_links_each_field_to_correct(person_client):
+    page = person_client.post(URL, entry_post_data(lower_back="11", running_surface="grass"))
+    html = page.content.decode()
+    assert "Please correct 2 fields." in html
+    assert '<a href="#id_lower_back" class="alert-link">Lower back</a>' in html
+    assert '<a href="#id_running_minutes" class="alert-link">Minutes running</a>' in html

@@ -32,6 +32,11 @@ def pytest_collection_modifyitems(config, items):
     browser_items = [item for item in items if "tests/browser/" in item.nodeid]
     for item in browser_items:
         item.add_marker(pytest.mark.browser)
+    if browser_items and not config.pluginmanager.hasplugin("playwright"):
+        skip = pytest.mark.skip(reason="pytest-playwright is not loaded (-p no:playwright)")
+        for item in browser_items:
+            item.add_marker(skip)
+        return
     if browser_items and not Path(CHROMIUM).exists():
         if os.environ.get("CI") == "true":
             raise pytest.UsageError(

@@ -12,5 +12,6 @@ urlpatterns = [
     path("accounts/", include("backpain_site.accounts.urls")),
     path("", include("journal.urls")),
     path("learn/", include("backpain_site.learn.urls")),
+    path("review/", include("triage.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from journal.models import Entry
 from journal.vocabulary import Region
+from triage.services import AccessPage, entry_access_record
 
 
 @admin.register(Entry)
@@ -31,6 +32,25 @@ class EntryAdmin(admin.ModelAdmin):
         ),
         ("Notes", {"fields": ("notes",)}),
     )  # fmt: skip
+
+    # Opening one person's entry, or its history, is an access the person can see on their account
+    # page. Only a page actually shown (200) counts; the list of entries is not one entry opened.
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        self._record_access(request, object_id, response, AccessPage.ADMIN)
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        self._record_access(request, object_id, response, AccessPage.ADMIN_HISTORY)
+        return response
+
+    def _record_access(self, request, object_id, response, page):
+        if request.method != "GET" or response.status_code != 200:
+            return
+        owner = Entry.objects.filter(pk=object_id).values_list("user_id", flat=True).first()
+        if owner is not None:
+            entry_access_record(entry_id=int(object_id), person_id=owner, actor=request.user, page=page)
 
     # Entries belong to the person who wrote them: staff may look, only the person edits, so that
     # every change goes through the journal's services (season, triage).

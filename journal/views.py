@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -11,6 +12,7 @@ from backpain_site.accounts.selectors import user_today
 from backpain_site.learn import selectors as learn_selectors
 from journal import selectors, services
 from journal.charts import HEIGHT, WIDTH, pain_bars
+from journal.export import write_csv
 from journal.forms import EntryFilterForm, EntryForm
 from triage import selectors as triage_selectors
 
@@ -79,10 +81,11 @@ def entry_detail(request, pk):
     just_saved = request.session.pop(JUST_SAVED, None) == entry.pk
     flags = triage_selectors.entry_open_flags(entry=entry)
     tips = learn_selectors.tips_for_entry(user=request.user, entry=entry)
+    review = triage_selectors.entry_review_for_person(entry=entry)
     return render(
         request,
         "journal/entry_detail.html",
-        {"entry": entry, "flags": flags, "just_saved": just_saved, "tips": tips},
+        {"entry": entry, "flags": flags, "just_saved": just_saved, "tips": tips, "review": review},
     )
 
 
@@ -131,3 +134,12 @@ def entry_delete(request, pk):
         messages.success(request, "Entry deleted.")
         return redirect("journal:entry-list")
     return render(request, "journal/entry_confirm_delete.html", {"entry": entry})
+
+
+@journal_view
+@require_http_methods(["GET"])
+def entry_export(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="back-pain-journal.csv"'
+    write_csv(selectors.entries_for_export(user=request.user), response)
+    return response

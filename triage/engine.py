@@ -20,6 +20,8 @@ from django.utils import timezone
 from journal.models import Entry
 from triage import rules
 from triage.models import Flag, FlagStatus, TriageRule
+from triage.notifications import flags_raised_notify
+from triage.services import reviews_flagged
 
 # What the rules read of an entry; loaded with values() so no model instances are built.
 FACT_FIELDS = (
@@ -196,10 +198,12 @@ def _reconcile(*, fired: Mapping[int, list[rules.Flag]], cause: str, disabled: s
     now = timezone.now()
     stored = {(flag.entry_id, flag.rule_id): flag for flag in Flag.objects.filter(entry_id__in=fired)}
     to_create, to_update = [], []
+    raised, escalated = [], []  # (entry id, urgency) of flags that are new, fired again, or rose
     for entry_id, flags in fired.items():
         for new in flags:
             old = stored.pop((entry_id, new.rule), None)
             if old is None:
+                raised.append((entry_id, new.urgency))
                 to_create.append(
                     Flag(
                         entry_id=entry_id,
@@ -218,11 +222,16 @@ def _reconcile(*, fired: Mapping[int, list[rules.Flag]], cause: str, disabled: s
                 # The criterion holds again: the same flag opens again rather than a second one.
                 old.status, old.withdrawn_at, old.withdrawn_reason = FlagStatus.OPEN, None, ""
                 outcome.added += 1
+                raised.append((entry_id, new.urgency))
             elif same:
                 outcome.unchanged += 1
                 continue
             else:
                 outcome.updated += 1
+                if rules.URGENCIES.index(new.urgency) < rules.URGENCIES.index(old.urgency):
+                    # Still the same flag, but more urgent now (numbness with dizziness, or an
+                    # admin raised the rule's urgency): the reviewers hear of it like a new one.
+                    escalated.append((entry_id, new.urgency))
             old.urgency, old.message, old.reason, old.source = content
             old.updated_at = now
             to_update.append(old)
@@ -237,6 +246,9 @@ def _reconcile(*, fired: Mapping[int, list[rules.Flag]], cause: str, disabled: s
         outcome.withdrawn += 1
     Flag.objects.bulk_create(to_create)
     Flag.objects.bulk_update(to_update, _UPDATED_FIELDS)
+    # Every flagged entry has a review; a new flag reopens a resolved one and may mail reviewers.
+    reviews_flagged(entry_ids={entry_id for entry_id, _ in raised})
+    flags_raised_notify(raised=raised + escalated)
     return outcome
 
 

@@ -1,11 +1,19 @@
-"""Reads of triage flags for a person's own pages. Every query is scoped to one person's entries."""
+"""Reads of triage flags: for a person's own pages (every query scoped to that person's entries)
+and, further down, for the staff review pages (behind the review permission in triage.views)."""
 
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
 
+from journal.models import Entry
 from triage import rules
-from triage.models import Flag, FlagStatus
+from triage.models import Flag, FlagStatus, Review, ReviewAction, ReviewEvent, ReviewStatus
+from triage.services import AccessPage
 
 
 def by_urgency(flags):
@@ -30,8 +38,9 @@ def with_open_flags(entries):
 
 
 def open_advice(*, user, today, days=14):
-    """The person's open advice of the last ``days`` days, one flag per rule (the most recent),
-    highest urgency first; in one query whatever the number of entries."""
+    """The person's open advice of the last ``days`` days, one flag per rule, highest urgency first;
+    in one query whatever the number of entries. Per rule the most urgent flag wins and, among
+    equals, the most recent: a calmer entry today must not hide an urgent one from two days ago."""
     first = today - datetime.timedelta(days=days - 1)
     flags = (
         Flag.objects.filter(entry__user=user, entry__date__range=(first, today), status=FlagStatus.OPEN)
@@ -39,7 +48,202 @@ def open_advice(*, user, today, days=14):
         .only("id", "rule_id", "urgency", "message", "reason", "entry__id", "entry__date", "entry__user_id")
         .order_by("-entry__date", "-entry__time", "-entry__id")
     )
-    latest = {}
-    for flag in flags:
-        latest.setdefault(flag.rule_id, flag)
-    return by_urgency(latest.values())
+    chosen = {}
+    for flag in flags:  # newest first
+        kept = chosen.get(flag.rule_id)
+        if kept is None or rules.URGENCIES.index(flag.urgency) < rules.URGENCIES.index(kept.urgency):
+            chosen[flag.rule_id] = flag
+    return by_urgency(chosen.values())
+
+
+# --- The staff review ----------------------------------------------------------------------
+
+QUEUE_PAGE_SIZE = 25
+TO_DO = ""  # the queue's default status filter: open or claimed, with an open flag
+ALL = "all"
+WITHDRAWN = "withdrawn"
+
+# 0 for emergency ... 3 for routine, so the highest urgency sorts first.
+_URGENCY_RANK = Case(
+    *(When(urgency=code, then=Value(rank)) for rank, code in enumerate(rules.URGENCIES)),
+    output_field=IntegerField(),
+)
+
+
+def _top_rank(*, open_only):
+    flags = Flag.objects.filter(entry_id=OuterRef("entry_id"))
+    if open_only:
+        flags = flags.filter(status=FlagStatus.OPEN)
+    return Subquery(flags.annotate(rank=_URGENCY_RANK).order_by("rank").values("rank")[:1])
+
+
+def _ranked_reviews():
+    """Reviews with ``has_open`` (any open flag) and ``rank`` (the highest urgency among the open
+    flags, or among all flags once every one was withdrawn). Subqueries rather than a join with
+    GROUP BY, so the queue can filter, count and group on them in one statement each."""
+    return Review.objects.annotate(
+        has_open=Exists(Flag.objects.filter(entry_id=OuterRef("entry_id"), status=FlagStatus.OPEN)),
+        rank=Coalesce(_top_rank(open_only=True), _top_rank(open_only=False)),
+    )
+
+
+def _by_status(reviews, status):
+    if status == ALL:
+        return reviews
+    if status == WITHDRAWN:
+        # Every flag withdrawn: nothing is left to act on, whatever the review's own state.
+        return reviews.filter(has_open=False)
+    if status == TO_DO:
+        return reviews.filter(has_open=True, status__in=[ReviewStatus.OPEN, ReviewStatus.CLAIMED])
+    return reviews.filter(has_open=True, status=status)
+
+
+def review_queue(*, urgency=None, rule=None, status=TO_DO, date_from=None, date_to=None, person=None):
+    """One row per flagged entry, highest urgency first, then the longest waiting. Each row carries
+    the entry's date and owner's username, its flags (``entry.queue_flags``) and who holds it; the
+    entry's health fields are not loaded. Two queries per page whatever the size: rows and flags."""
+    reviews = _by_status(_ranked_reviews(), status or TO_DO)
+    if urgency:
+        reviews = reviews.filter(rank=rules.URGENCIES.index(urgency))
+    if rule:
+        reviews = reviews.filter(Exists(Flag.objects.filter(entry_id=OuterRef("entry_id"), rule_id=rule)))
+    if date_from:
+        reviews = reviews.filter(entry__date__gte=date_from)
+    if date_to:
+        reviews = reviews.filter(entry__date__lte=date_to)
+    if person:
+        reviews = reviews.filter(entry__user__username__iexact=person)
+    return (
+        reviews.select_related("entry__user", "claimed_by")
+        .only(
+            "id",
+            "status",
+            "version",
+            "created_at",
+            "claimed_at",
+            "resolved_at",
+            "outcome",
+            "entry__id",
+            "entry__date",
+            "entry__time",
+            "entry__user__id",
+            "entry__user__username",
+            "claimed_by__id",
+            "claimed_by__username",
+        )  # fmt: skip
+        .prefetch_related(
+            Prefetch(
+                "entry__flags",
+                queryset=Flag.objects.annotate(rank=_URGENCY_RANK)
+                .order_by("status", "rank", "rule_id")
+                .only("id", "entry_id", "rule_id", "urgency", "status"),
+                to_attr="queue_flags",
+            )
+        )
+        .order_by("rank", "created_at", "id")
+    )
+
+
+def review_queue_counts():
+    """How many entries wait for review (open or claimed, with an open flag) at each urgency, by
+    their highest open flag; every urgency is present, with 0 when none wait. One query."""
+    rows = _by_status(_ranked_reviews(), TO_DO).order_by().values("rank").annotate(count=Count("id"))
+    by_rank = {row["rank"]: row["count"] for row in rows}
+    return [(code, by_rank.get(rank, 0)) for rank, code in enumerate(rules.URGENCIES)]
+
+
+def review_get(*, entry_id):
+    """The review of a flagged entry, with the entry and its owner; 404 for an entry never flagged."""
+    return get_object_or_404(Review.objects.select_related("entry__user", "claimed_by"), entry_id=entry_id)
+
+
+def review_flags(*, entry):
+    """Every flag of the entry, the open ones first, each group highest urgency first."""
+    flags = Flag.objects.filter(entry=entry)
+    return sorted(
+        flags, key=lambda flag: (flag.status != FlagStatus.OPEN, rules.URGENCIES.index(flag.urgency))
+    )
+
+
+def review_events(*, review):
+    return list(ReviewEvent.objects.filter(review=review).select_related("actor"))
+
+
+def person_flags_around(*, user, today, days=30, exclude_entry=None):
+    """The person's flags on entries of the last ``days`` days, newest entry first (one query)."""
+    first = today - datetime.timedelta(days=days - 1)
+    flags = (
+        Flag.objects.filter(entry__user=user, entry__date__range=(first, today))
+        .select_related("entry")
+        .only("id", "rule_id", "urgency", "status", "entry__id", "entry__date", "entry__time")
+        .order_by("-entry__date", "-entry__time", "-entry__id", "rule_id")
+    )
+    if exclude_entry is not None:
+        flags = flags.exclude(entry=exclude_entry)
+    return list(flags)
+
+
+# --- What the person sees of the review ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewForPerson:
+    status: str
+    outcome: str
+    resolved_at: datetime.datetime | None
+    messages: list  # ReviewEvent rows holding only their message and time
+
+
+def entry_review_for_person(*, entry):
+    """The review status of the person's own entry and the messages reviewers wrote to them;
+    internal notes are never loaded. None when the entry was never flagged."""
+    review = Review.objects.filter(entry=entry).only("status", "outcome", "resolved_at").first()
+    if review is None:
+        return None
+    messages = list(
+        ReviewEvent.objects.filter(review=review, action=ReviewAction.MESSAGED).only("message", "created_at")
+    )
+    return ReviewForPerson(
+        status=review.status, outcome=review.outcome, resolved_at=review.resolved_at, messages=messages
+    )
+
+
+ACCESS_PAGES = {
+    AccessPage.REVIEW: "the review page",
+    AccessPage.ADMIN: "the administration",
+    AccessPage.ADMIN_HISTORY: "the administration's history page",
+}
+
+
+@dataclass(frozen=True)
+class StaffAccess:
+    staff: str
+    at: datetime.datetime
+    page: str
+    entry_id: int
+
+
+def staff_accesses(*, user, limit=20):
+    """The latest ``limit`` times a staff member opened one of the person's entries, and how many
+    there were in all: two queries. The records name the person, so an entry since deleted still
+    shows that it was opened."""
+    records = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Entry),
+        action=LogEntry.Action.ACCESS,
+        additional_data__person=user.pk,
+    )
+    latest = (
+        records.select_related("actor")
+        .only("timestamp", "object_id", "additional_data", "actor__username")
+        .order_by("-timestamp", "-id")[:limit]
+    )
+    rows = [
+        StaffAccess(
+            staff=record.actor.username if record.actor else "a staff account since removed",
+            at=record.timestamp,
+            page=ACCESS_PAGES.get((record.additional_data or {}).get("page"), "a staff page"),
+            entry_id=record.object_id,
+        )
+        for record in latest
+    ]
+    return rows, records.count()

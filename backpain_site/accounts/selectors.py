@@ -13,3 +13,7 @@ def user_has_consented(*, user, version=CONSENT_VERSION):
 def user_today(*, user, now=None):
     """Today's date where the person is."""
     return (now or timezone.now()).astimezone(user.zone).date()
+
+
+def entry_count(*, user):
+    return user.entries.count()

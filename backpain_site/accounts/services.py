@@ -36,3 +36,10 @@ def profile_update(*, user, hemisphere, time_zone):
     if stored != hemisphere:
         entries_reseason(user=user)
     return user
+
+
+@transaction.atomic
+def account_delete(*, user):
+    """Delete the account with everything in it: entries, their triage and reviews, consents.
+    Staff access records keep only the entry's number, never its content, and stay for audit."""
+    user.delete()

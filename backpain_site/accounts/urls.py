@@ -8,4 +8,5 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("consent/", views.consent, name="consent"),
     path("profile/", views.profile, name="profile"),
+    path("delete/", views.account_delete, name="account-delete"),
 ]

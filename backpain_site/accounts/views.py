@@ -1,7 +1,7 @@
 """Account pages: sign up, consent, profile. Login, logout and passwords are Django's own views."""
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,7 +10,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from backpain_site.accounts import selectors, services
 from backpain_site.accounts.consent import CONSENT_POINTS, CONSENT_VERSION
-from backpain_site.accounts.forms import ConsentForm, ProfileForm, SignupForm
+from backpain_site.accounts.forms import AccountDeleteForm, ConsentForm, ProfileForm, SignupForm
+from triage import selectors as triage_selectors
 
 
 def _safe_next(request, default):
@@ -77,8 +78,32 @@ def profile(request):
         )
         messages.success(request, "Profile saved.")
         return redirect("accounts:profile")
+    accesses, accesses_total = triage_selectors.staff_accesses(user=request.user)
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "consents": request.user.consents.all()},
+        {
+            "form": form,
+            "consents": request.user.consents.all(),
+            "accesses": accesses,
+            "accesses_total": accesses_total,
+        },
+    )
+
+
+@never_cache
+@login_required
+@sensitive_post_parameters("password")
+def account_delete(request):
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.account_delete(user=user)
+        messages.success(request, "Your account and your whole journal have been deleted.")
+        return redirect("home")
+    return render(
+        request,
+        "accounts/account_delete.html",
+        {"form": form, "entry_count": selectors.entry_count(user=request.user)},
     )

@@ -149,3 +149,14 @@ def test_pages_with_advice_run_the_same_queries_for_5_and_500_entries(
         with django_assert_max_num_queries(12):
             counts.append(queries(client, url))
     assert counts[0] == counts[1]
+
+
+def test_a_calmer_entry_today_does_not_hide_an_urgent_flag_of_the_same_rule(person_client, person, entry_of):
+    today = user_today(user=person)
+    entry_of(
+        person, date=today - datetime.timedelta(days=3), upper_back=4, symptoms=["numbness", "dizziness"]
+    )
+    entry_of(person, date=today, upper_back=4, symptoms=["numbness"])
+    page = text(person_client.get(reverse("journal:dashboard")))
+    assert page.count(">Numbness<") <= 1 and "Numbness" in page
+    assert "See a doctor today" in page

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -9,6 +10,7 @@ from backpain_site.accounts.selectors import user_today
 from backpain_site.accounts.services import consent_give
 from journal.demo import demo_entries
 from journal.services import entry_create
+from triage.services import REVIEWERS_GROUP
 
 ACCOUNTS = (
     # username, password, is_staff, is_superuser
@@ -41,6 +43,9 @@ class Command(BaseCommand):
                     user.save(update_fields=["password"])
                     consent_give(user=user)
                     self.stdout.write(f"Created {username} (password {password}).")
+                if username == "reviewer":
+                    # The reviewer's permission comes from the group the triage migrations create.
+                    user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
                 if username == "demo" and not user.entries.exists():
                     entries = demo_entries(today=user_today(user=user), hemisphere=user.hemisphere)
                     for data in entries:

@@ -1,0 +1,40 @@
+import csv
+import datetime
+import io
+
+from django.urls import reverse
+
+URL = reverse("journal:entry-export")
+
+
+def rows(response):
+    return list(csv.DictReader(io.StringIO(response.content.decode())))
+
+
+def test_the_whole_journal_downloads_as_csv_oldest_first(person_client, person, other_person, entry_of):
+    entry_of(person, date=datetime.date(2026, 3, 2), lower_back=6, symptoms=["headache"], notes="stiff")
+    entry_of(person, date=datetime.date(2026, 3, 1), neck=2, painkillers=True, painkiller_names="Ibuprofen")
+    entry_of(other_person, notes="not mine")
+    response = person_client.get(URL)
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    assert "no-store" in response["Cache-Control"]
+    first, second = rows(response)
+    assert (first["date"], first["neck"], first["painkillers"], first["painkiller_names"]) == (
+        "2026-03-01",
+        "2",
+        "yes",
+        "Ibuprofen",
+    )
+    assert (second["lower_back"], second["pain"], second["symptoms"], second["notes"]) == (
+        "6",
+        "6",
+        "headache",
+        "stiff",
+    )
+    assert "head_symptoms" in second["open_advice"]
+    assert "not mine" not in response.content.decode()
+
+
+def test_a_logged_out_visitor_cannot_download(client, db):
+    assert client.get(URL)["Location"].startswith(reverse("login"))

@@ -1,0 +1,164 @@
+"""Claim, release, internal notes, resolve with an outcome and an optional message, reopen: each
+recorded with who and when, each only from the states it starts from."""
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.test import Client
+from django.urls import reverse
+
+from journal.services import entry_update
+from tests.factories import UserFactory
+from tests.triage.conftest import make_reviewer
+from triage.models import Review, ReviewEvent
+from triage.services import REOPENED_BY_NEW_FLAG
+
+
+def url(name, entry):
+    return reverse(f"triage:{name}", args=[entry.pk])
+
+
+def review_of(entry):
+    return Review.objects.get(entry=entry)
+
+
+def history(entry):
+    return list(ReviewEvent.objects.filter(review__entry=entry).values_list("actor__username", "action"))
+
+
+def test_a_flagged_entry_gets_an_open_review(flagged_entry):
+    review = review_of(flagged_entry)
+    assert (review.status, review.claimed_by, review.version) == ("open", None, 1)
+
+
+def test_it_claims(reviewer_client, reviewer, flagged_entry):
+    response = reviewer_client.post(url("review-claim", flagged_entry), {"version": "1"})
+    assert response.status_code == 302 and response["Location"] == url("review-detail", flagged_entry)
+    review = review_of(flagged_entry)
+    assert (review.status, review.claimed_by, review.version) == ("claimed", reviewer, 2)
+    assert review.claimed_at is not None
+    assert history(flagged_entry) == [("rowan", "claimed")]
+
+
+def test_it_releases(reviewer_client, flagged_entry):
+    reviewer_client.post(url("review-claim", flagged_entry), {"version": "1"})
+    reviewer_client.post(url("review-release", flagged_entry), {"version": "2"})
+    review = review_of(flagged_entry)
+    assert (review.status, review.claimed_by, review.claimed_at) == ("open", None, None)
+    assert history(flagged_entry) == [("rowan", "claimed"), ("rowan", "released")]
+
+
+def test_it_adds_an_internal_note(reviewer_client, flagged_entry):
+    reviewer_client.post(url("review-note", flagged_entry), {"version": "1", "note": "Called, no answer."})
+    event = ReviewEvent.objects.get(review__entry=flagged_entry)
+    assert (event.action, event.note, event.message) == ("note", "Called, no answer.", "")
+    page = reviewer_client.get(url("review-detail", flagged_entry)).content.decode()
+    assert "Called, no answer." in page
+
+
+def test_an_empty_note_is_refused(reviewer_client, flagged_entry):
+    response = reviewer_client.post(url("review-note", flagged_entry), {"version": "1", "note": " "})
+    assert response.status_code == 400
+    assert "This field is required." in response.content.decode()
+    assert not ReviewEvent.objects.exists()
+
+
+def test_it_resolves_with_an_outcome_and_a_message(reviewer_client, flagged_entry):
+    reviewer_client.post(url("review-claim", flagged_entry), {"version": "1"})
+    response = reviewer_client.post(
+        url("review-resolve", flagged_entry),
+        {"version": "2", "outcome": "advised_care", "message": "Please see your GP this week."},
+    )
+    assert response.status_code == 302
+    review = review_of(flagged_entry)
+    assert (review.status, review.outcome, review.claimed_by) == ("resolved", "advised_care", None)
+    assert review.resolved_at is not None
+    assert history(flagged_entry) == [("rowan", "claimed"), ("rowan", "resolved"), ("rowan", "messaged")]
+    message = ReviewEvent.objects.get(action="messaged")
+    assert (message.message, message.note) == ("Please see your GP this week.", "")
+
+
+def test_it_resolves_without_a_message(reviewer_client, flagged_entry):
+    reviewer_client.post(url("review-resolve", flagged_entry), {"version": "1", "outcome": "no_action"})
+    assert review_of(flagged_entry).status == "resolved"
+    assert history(flagged_entry) == [("rowan", "resolved")]
+
+
+def test_resolving_needs_a_known_outcome(reviewer_client, flagged_entry):
+    response = reviewer_client.post(
+        url("review-resolve", flagged_entry), {"version": "1", "outcome": "shrug"}
+    )
+    assert response.status_code == 400
+    assert review_of(flagged_entry).status == "open"
+
+
+def test_it_does_not_resolve_over_another_reviewers_claim(reviewer_client, flagged_entry):
+    other = Client()
+    other.force_login(make_reviewer("sky"))
+    other.post(url("review-claim", flagged_entry), {"version": "1"})
+    response = reviewer_client.post(
+        url("review-resolve", flagged_entry), {"version": "2", "outcome": "no_action"}
+    )
+    assert response.status_code == 409
+    assert "Another reviewer holds this entry" in response.content.decode()
+    assert review_of(flagged_entry).status == "claimed"
+
+
+def test_it_reopens(reviewer_client, flagged_entry):
+    reviewer_client.post(url("review-resolve", flagged_entry), {"version": "1", "outcome": "contacted"})
+    reviewer_client.post(url("review-reopen", flagged_entry), {"version": "2", "note": "Person wrote again."})
+    review = review_of(flagged_entry)
+    assert (review.status, review.outcome, review.resolved_at, review.version) == ("open", "", None, 3)
+    assert ReviewEvent.objects.get(action="reopened").note == "Person wrote again."
+
+
+def test_only_a_resolved_entry_reopens(reviewer_client, flagged_entry):
+    response = reviewer_client.post(url("review-reopen", flagged_entry), {"version": "1"})
+    assert response.status_code == 409
+    assert "Only a resolved entry can be reopened." in response.content.decode()
+    assert review_of(flagged_entry).version == 1
+
+
+def test_the_history_names_who_did_what_and_when(reviewer_client, flagged_entry):
+    reviewer_client.post(url("review-claim", flagged_entry), {"version": "1"})
+    reviewer_client.post(url("review-note", flagged_entry), {"version": "2", "note": "Looks fine."})
+    page = reviewer_client.get(url("review-detail", flagged_entry)).content.decode()
+    assert "claimed the entry." in page and "added a note:" in page
+    assert page.count("<strong>rowan</strong>") >= 2
+
+
+def test_a_new_flag_reopens_a_resolved_review(reviewer_client, flagged_entry):
+    reviewer_client.post(url("review-resolve", flagged_entry), {"version": "1", "outcome": "no_action"})
+    entry_update(entry=flagged_entry, data={"symptoms": ["headache", "chest_pain"]})
+    review = review_of(flagged_entry)
+    assert (review.status, review.outcome) == ("open", "")
+    event = ReviewEvent.objects.get(action="reopened")
+    assert (event.actor, event.note) == (None, REOPENED_BY_NEW_FLAG)
+
+
+def test_the_review_page_shows_the_entry_its_flags_and_the_last_30_days(reviewer_client, flagged_entry):
+    page = reviewer_client.get(url("review-detail", flagged_entry)).content.decode()
+    assert "Head complaints together with back pain" in page
+    assert "private words of alex" in page  # reviewers read the whole entry
+    assert "30 days up to this entry" in page and page.count("<rect ") == 30
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"status": "claimed"},  # claimed without a holder
+        {"status": "resolved"},  # resolved without an outcome
+        {"outcome": "no_action"},  # an outcome on an open review
+        {"status": "pending"},
+    ],
+)
+def test_the_database_refuses_inconsistent_reviews(flagged_entry, fields):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Review.objects.filter(entry=flagged_entry).update(**fields)
+
+
+def test_the_database_refuses_a_message_on_an_internal_note(flagged_entry):
+    holder = UserFactory(username="x", is_staff=True)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReviewEvent.objects.create(
+            review=review_of(flagged_entry), actor=holder, action="note", note="n", message="m"
+        )

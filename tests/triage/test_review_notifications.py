@@ -1,0 +1,123 @@
+"""New urgent and emergency flags e-mail the reviewers after the transaction commits: one mail per
+qualifying flag, none for soon or routine, no health data in them, and a failing mail server never
+loses or blocks the entry."""
+
+import pytest
+from django.core import mail
+
+from journal.models import Entry
+from journal.services import entry_update
+from tests.factories import UserFactory
+from tests.triage.conftest import make_reviewer
+
+
+@pytest.fixture
+def reviewers(db):
+    return [make_reviewer("ash"), make_reviewer("bea"), make_reviewer("cy", email="")]
+
+
+def test_an_emergency_flag_mails_each_reviewer_once(
+    reviewers, person, entry_of, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = entry_of(person, upper_back=3, symptoms=["chest_pain"])
+    assert sorted(message.to[0] for message in mail.outbox) == ["ash@example.org", "bea@example.org"]
+    message = mail.outbox[0]
+    assert "emergency" in message.subject
+    assert f"http://localhost:8000/review/entries/{entry.pk}/" in message.body
+
+
+def test_two_qualifying_flags_send_two_mails_per_reviewer(
+    reviewers, person, entry_of, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        entry_of(person, lower_back=4, symptoms=["chest_pain", "fever"])  # emergency + urgent
+    assert len(mail.outbox) == 4
+    assert sorted({m.subject for m in mail.outbox}) == [
+        "[Back pain journal] An entry needs review (emergency)",
+        "[Back pain journal] An entry needs review (urgent)",
+    ]
+
+
+def test_soon_and_routine_flags_send_nothing(reviewers, person, entry_of, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        entry_of(person, upper_back=6, symptoms=["headache"], painkillers=True)
+    assert mail.outbox == []
+
+
+def test_a_flag_that_stays_sends_no_second_mail(
+    reviewers, person, entry_of, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = entry_of(person, upper_back=3, symptoms=["chest_pain"])
+    with django_capture_on_commit_callbacks(execute=True):
+        entry_update(entry=entry, data={"upper_back": 5})
+    assert len(mail.outbox) == 2  # the first mail to each of the two reviewers, nothing more
+
+
+def test_a_withdrawn_flag_that_fires_again_mails_again(
+    reviewers, person, entry_of, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = entry_of(person, upper_back=3, symptoms=["chest_pain"])
+        entry_update(entry=entry, data={"symptoms": []})
+        entry_update(entry=entry, data={"symptoms": ["chest_pain"]})
+    assert len(mail.outbox) == 4
+
+
+def test_a_flag_that_becomes_urgent_mails(reviewers, person, entry_of, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = entry_of(person, upper_back=3, symptoms=["numbness"])  # soon
+        assert mail.outbox == []
+        entry_update(entry=entry, data={"symptoms": ["numbness", "dizziness"]})  # numbness rises to urgent
+    assert {m.subject for m in mail.outbox} == {"[Back pain journal] An entry needs review (urgent)"}
+
+
+def test_the_mail_carries_no_health_data(reviewers, person, entry_of, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        entry_of(person, upper_back=3, symptoms=["chest_pain"], notes="my secret")
+    text = mail.outbox[0].subject + mail.outbox[0].body
+    for health in ("chest", "Chest", "my secret", "alex", "2026", "pain 3"):
+        assert health not in text
+
+
+def test_nothing_is_sent_before_the_transaction_commits(
+    reviewers, person, entry_of, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        entry_of(person, upper_back=3, symptoms=["chest_pain"])
+    assert mail.outbox == [] and len(callbacks) == 1
+
+
+def test_people_outside_the_group_get_no_mail(person, entry_of, django_capture_on_commit_callbacks):
+    UserFactory(username="root", is_staff=True, is_superuser=True)
+    UserFactory(username="stan", is_staff=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        entry_of(person, upper_back=3, symptoms=["chest_pain"])
+    assert mail.outbox == []
+
+
+def test_a_failing_mail_server_keeps_the_entry(
+    reviewers, person_client, settings, django_capture_on_commit_callbacks, caplog
+):
+    from tests.factories import entry_post_data
+
+    settings.EMAIL_BACKEND = "tests.triage.test_review_notifications.BrokenBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = person_client.post(
+            "/journal/new/",
+            entry_post_data(upper_back="3", other_red_flag_symptoms=["chest_pain"], notes="keep me"),
+        )
+    assert response.status_code == 302
+    entry = Entry.objects.get(user__username="alex")
+    assert entry.notes == "keep me" and entry.flags.get().rule_id == "chest_pain"
+    assert "Could not send 1 review notification(s): ConnectionRefusedError" in caplog.text
+    assert "keep me" not in caplog.text
+
+
+class BrokenBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")

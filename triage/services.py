@@ -1,0 +1,205 @@
+"""Writes of the staff review: claim, release, note, resolve, reopen, and the access records.
+
+Every change is a compare-and-set: the form carries the ``version`` the reviewer read, and the
+UPDATE only matches the row while it still has that version (and a state the action may start
+from). ``select_for_update()`` does nothing on SQLite, so this is how two reviewers acting at once
+are kept from overwriting each other on every database; on PostgreSQL the second UPDATE waits for
+the first to commit, re-checks its WHERE clause and matches nothing.
+"""
+
+from auditlog.cid import get_cid
+from auditlog.models import LogEntry
+from django.apps import apps as django_apps
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from journal.models import Entry
+from triage.models import Outcome, Review, ReviewAction, ReviewEvent, ReviewStatus
+
+REVIEWERS_GROUP = "Reviewers"
+
+# Reopening a resolved review because the engine raised a new flag on its entry.
+REOPENED_BY_NEW_FLAG = "A new flag was raised on this entry after it had been resolved."
+
+
+class ReviewChanged(Exception):
+    """Someone else changed the review since the reviewer read it; nothing was written."""
+
+
+class ReviewRefused(Exception):
+    """The review is not in a state this action starts from (a stale or hand-made form)."""
+
+
+class AccessPage:
+    """Where a staff member opened an entry; stored in the access record's additional data."""
+
+    REVIEW = "review"
+    ADMIN = "admin"
+    ADMIN_HISTORY = "admin-history"
+
+
+def _swap(*, review, version, allowed, refusal, **changes):
+    updated = Review.objects.filter(Q(pk=review.pk, version=version) & allowed).update(
+        version=F("version") + 1, updated_at=timezone.now(), **changes
+    )
+    if updated:
+        review.refresh_from_db()
+        return review
+    current = Review.objects.filter(pk=review.pk).values_list("version", flat=True).first()
+    if current != version:
+        raise ReviewChanged("This entry changed meanwhile.")
+    raise ReviewRefused(refusal)
+
+
+def _record(review, actor, action, **text):
+    return ReviewEvent.objects.create(review=review, actor=actor, action=action, **text)
+
+
+@transaction.atomic
+def review_claim(*, review, actor, version):
+    _swap(
+        review=review,
+        version=version,
+        allowed=Q(status=ReviewStatus.OPEN),
+        refusal="Only an open entry can be claimed.",
+        status=ReviewStatus.CLAIMED,
+        claimed_by=actor,
+        claimed_at=timezone.now(),
+    )
+    _record(review, actor, ReviewAction.CLAIMED)
+    return review
+
+
+@transaction.atomic
+def review_release(*, review, actor, version):
+    # Any reviewer may release, not only the holder: a claim must not stay stuck while its holder
+    # is away. The history names who released it.
+    _swap(
+        review=review,
+        version=version,
+        allowed=Q(status=ReviewStatus.CLAIMED),
+        refusal="Only a claimed entry can be released.",
+        status=ReviewStatus.OPEN,
+        claimed_by=None,
+        claimed_at=None,
+    )
+    _record(review, actor, ReviewAction.RELEASED)
+    return review
+
+
+@transaction.atomic
+def review_note_add(*, review, actor, version, note):
+    # A note overwrites nothing, but it still moves the version: whoever is about to resolve
+    # with an older page is stopped and sees the note first.
+    _swap(review=review, version=version, allowed=Q(), refusal="")
+    _record(review, actor, ReviewAction.NOTE, note=note)
+    return review
+
+
+@transaction.atomic
+def review_resolve(*, review, actor, version, outcome, message=""):
+    if outcome not in Outcome.values:
+        raise ReviewRefused("Choose an outcome.")
+    _swap(
+        review=review,
+        version=version,
+        # From open, or from a claim the acting reviewer holds: never over another's claim.
+        allowed=Q(status=ReviewStatus.OPEN) | Q(status=ReviewStatus.CLAIMED, claimed_by=actor),
+        refusal="Another reviewer holds this entry: only they can resolve it, or release it first.",
+        status=ReviewStatus.RESOLVED,
+        outcome=outcome,
+        resolved_at=timezone.now(),
+        claimed_by=None,
+        claimed_at=None,
+    )
+    _record(review, actor, ReviewAction.RESOLVED, outcome=outcome)
+    if message.strip():
+        _record(review, actor, ReviewAction.MESSAGED, message=message.strip())
+    return review
+
+
+@transaction.atomic
+def review_reopen(*, review, actor, version, note=""):
+    _swap(
+        review=review,
+        version=version,
+        allowed=Q(status=ReviewStatus.RESOLVED),
+        refusal="Only a resolved entry can be reopened.",
+        status=ReviewStatus.OPEN,
+        outcome="",
+        resolved_at=None,
+    )
+    _record(review, actor, ReviewAction.REOPENED, note=note.strip())
+    return review
+
+
+def reviews_flagged(*, entry_ids):
+    """Called by the engine for the entries that just got a new (or re-fired) flag: every such
+    entry gets its review, and a resolved review opens again, because the reviewer resolved it
+    without knowing of this flag. Runs inside the engine's transaction."""
+    entry_ids = set(entry_ids)
+    if not entry_ids:
+        return
+    existing = dict(Review.objects.filter(entry_id__in=entry_ids).values_list("entry_id", "status"))
+    Review.objects.bulk_create(
+        [Review(entry_id=entry_id) for entry_id in entry_ids if entry_id not in existing],
+        ignore_conflicts=True,
+    )
+    resolved = [entry_id for entry_id, status in existing.items() if status == ReviewStatus.RESOLVED]
+    if not resolved:
+        return
+    reopened = list(Review.objects.filter(entry_id__in=resolved, status=ReviewStatus.RESOLVED))
+    Review.objects.filter(pk__in=[review.pk for review in reopened]).update(
+        status=ReviewStatus.OPEN,
+        outcome="",
+        resolved_at=None,
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
+    ReviewEvent.objects.bulk_create(
+        ReviewEvent(review=review, actor=None, action=ReviewAction.REOPENED, note=REOPENED_BY_NEW_FLAG)
+        for review in reopened
+    )
+
+
+def entry_access_record(*, entry_id, person_id, actor, page):
+    """Keep that ``actor`` opened a person's entry, from which page, and when.
+
+    A django-auditlog access record, written directly rather than through ``auditlog.register``:
+    registering Entry would also log every save with the entry's values. The record carries ids and
+    the page only; its text names the entry by number, never by date or content. The audit-log
+    middleware adds the address the request came from.
+    """
+    return LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Entry),
+        object_pk=str(entry_id),
+        object_id=entry_id,
+        object_repr=f"Entry {entry_id}",
+        action=LogEntry.Action.ACCESS,
+        actor=actor,
+        actor_email=actor.email or None,
+        additional_data={"page": page, "person": person_id},
+        cid=get_cid(),
+    )
+
+
+def reviewers_group_ensure(*, app_config, using="default", apps=None, **kwargs):
+    """Give back the Reviewers group and its permission when they are missing: migration 0004
+    makes them once, but a flush (the test runner's, between browser tests) empties auth tables.
+    Connected to post_migrate, which may run before auth has made this app's permissions."""
+    from django.contrib.auth.management import create_permissions
+
+    apps = apps or django_apps
+    try:
+        Group = apps.get_model("auth", "Group")
+        Permission = apps.get_model("auth", "Permission")
+    except LookupError:
+        return
+    create_permissions(app_config, verbosity=0, using=using, apps=apps)
+    group, _ = Group.objects.using(using).get_or_create(name=REVIEWERS_GROUP)
+    permission = Permission.objects.using(using).filter(
+        content_type__app_label="triage", codename="review_flagged_entries"
+    )
+    group.permissions.add(*permission)

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.db.models import Exists, OuterRef
 
 from journal.models import Entry
 from journal.vocabulary import Region
+from triage.models import Flag
 from triage.services import AccessPage, entry_access_record
 
 
@@ -32,6 +34,12 @@ class EntryAdmin(admin.ModelAdmin):
         ),
         ("Notes", {"fields": ("notes",)}),
     )  # fmt: skip
+
+    # The consent people give says staff open entries that triage flagged, and nothing else: the
+    # admin shows no other entry, not even in its list.
+    def get_queryset(self, request):
+        flagged = Flag.objects.filter(entry=OuterRef("pk"))
+        return super().get_queryset(request).filter(Exists(flagged))
 
     # Opening one person's entry, or its history, is an access the person can see on their account
     # page. Only a page actually shown (200) counts; the list of entries is not one entry opened.

@@ -103,7 +103,8 @@ class Flag(models.Model):
     withdrawn_reason = models.CharField(max_length=200, blank=True)
 
     class Meta:
-        ordering = ["entry", "rule"]
+        # By the keys themselves: naming the relations would join and sort through both tables.
+        ordering = ["entry_id", "rule_id"]
         constraints = [
             models.UniqueConstraint(fields=["entry", "rule"], name="flag_one_per_entry_and_rule"),
             models.CheckConstraint(condition=Q(urgency__in=Urgency.values), name="flag_urgency_valid"),
@@ -114,6 +115,11 @@ class Flag(models.Model):
                 condition=Q(status=FlagStatus.WITHDRAWN, withdrawn_at__isnull=False)
                 | (~Q(status=FlagStatus.WITHDRAWN) & Q(withdrawn_at__isnull=True)),
                 name="flag_withdrawn_has_time",
+            ),
+            # ... and why, in words the person can read.
+            models.CheckConstraint(
+                condition=~Q(status=FlagStatus.WITHDRAWN) | ~Q(withdrawn_reason=""),
+                name="flag_withdrawn_has_reason",
             ),
         ]
         indexes = [models.Index(fields=["status", "-created_at"], name="flag_status_newest")]

@@ -77,7 +77,7 @@ def test_filter_by_status(reviewer_client, reviewer, mixed, person, entry_of):
         status="resolved", outcome="no_action", resolved_at=timezone.now()
     )
     Flag.objects.filter(entry=mixed["routine"]).update(
-        status=FlagStatus.WITHDRAWN, withdrawn_at=timezone.now()
+        status=FlagStatus.WITHDRAWN, withdrawn_at=timezone.now(), withdrawn_reason="No longer met."
     )
 
     assert rows(reviewer_client.get(QUEUE, {"status": "open"})) == [mixed["emergency"].pk]

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.db.models import ProtectedError
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -97,11 +98,19 @@ def profile(request):
 def account_delete(request):
     form = AccountDeleteForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        user = request.user
-        logout(request)
-        services.account_delete(user=user)
-        messages.success(request, "Your account and your whole journal have been deleted.")
-        return redirect("home")
+        try:
+            services.account_delete(user=request.user)
+        except ProtectedError:
+            # A reviewer's steps in other people's review histories must keep their author.
+            form.add_error(
+                None,
+                "Your account has taken part in reviews, which must keep their history. "
+                "Please ask an administrator to deactivate it instead.",
+            )
+        else:
+            logout(request)
+            messages.success(request, "Your account and your whole journal have been deleted.")
+            return redirect("home")
     return render(
         request,
         "accounts/account_delete.html",

@@ -1,7 +1,10 @@
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from backpain_site.accounts.models import User
 from journal.models import Entry
+from tests.factories import UserFactory
+from triage.services import review_claim
 
 URL = reverse("accounts:account-delete")
 
@@ -29,3 +32,15 @@ def test_the_account_and_the_whole_journal_are_deleted(person_client, person, ot
     assert not Entry.objects.filter(user_id=person.pk).exists()
     assert Entry.objects.filter(user=other_person).count() == 1
     assert person_client.get(reverse("journal:dashboard")).status_code == 302
+
+
+def test_a_reviewer_with_review_history_is_asked_to_have_the_account_deactivated(client, person, entry_of):
+    entry = entry_of(person, upper_back=6, symptoms=["headache"])
+    reviewer = UserFactory(username="rowan", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name="Reviewers"))
+    review_claim(review=entry.review, actor=reviewer, version=entry.review.version)
+    client.force_login(reviewer)
+    page = client.post(URL, {"password": "a-long-test-password"})
+    assert "ask an administrator to deactivate it" in page.content.decode()
+    assert User.objects.filter(pk=reviewer.pk).exists()
+    assert client.get(reverse("accounts:profile")).status_code == 200  # still logged in

@@ -9,7 +9,7 @@ PORT ?= 8000
 -include .env
 export
 
-.PHONY: run test serve setup lint vendor bench clean
+.PHONY: run test setup lint vendor bench clean demo-reset
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ vendor:
 	rm -rf node_modules && npm install --no-audit --no-fund --ignore-scripts
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/LICENSE static/vendor/bootstrap/
 	sed -i 's@/\*# sourceMappingURL=.*\*/@@; s@//# sourceMappingURL=.*@@' static/vendor/bootstrap/bootstrap.min.css static/vendor/bootstrap/bootstrap.bundle.min.js
+
+## Throw away the local SQLite database and start again with fresh demo data.
+demo-reset:
+	rm -f db.sqlite3
+	$(MAKE) setup
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache test-artifacts

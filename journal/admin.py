@@ -35,8 +35,17 @@ class EntryAdmin(admin.ModelAdmin):
         ("Notes", {"fields": ("notes",)}),
     )  # fmt: skip
 
+    # The person's entry page is the person's alone; staff read the entry here or on /review/.
+    view_on_site = False
+
     # The consent people give says staff open entries that triage flagged, and nothing else: the
     # admin shows no other entry, not even in its list.
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"title": "Flagged entries (entries without a flag are not shown here)"} | (
+            extra_context or {}
+        )
+        return super().changelist_view(request, extra_context)
+
     def get_queryset(self, request):
         flagged = Flag.objects.filter(entry=OuterRef("pk"))
         return super().get_queryset(request).filter(Exists(flagged))

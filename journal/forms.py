@@ -28,6 +28,8 @@ INTENSITY_CHOICES = [
 ]
 
 RUNNING_DETAILS = ("running_surface", "warmed_up", "stretched_after", "shoes_fit")
+# The values Django's NullBooleanSelect understands, with words for "not answered".
+NOT_RECORDED_YES_NO = [("unknown", "Not recorded"), ("true", "Yes"), ("false", "No")]
 
 
 def choices_of(members):
@@ -36,7 +38,9 @@ def choices_of(members):
 
 def grid(*fields):
     """Lay short fields side by side on wide screens, one under another on phones."""
-    return Div(*(Div(name, css_class="col-sm-6 col-lg-4") for name in fields), css_class="row")
+    return Div(
+        *(Div(name, css_class="col-sm-6 col-lg-4") for name in fields), css_class="row align-items-end"
+    )
 
 
 def intensity_field(region):
@@ -97,6 +101,10 @@ class EntryForm(forms.ModelForm):
             symptoms = set(self.instance.symptoms)
             for name, members in self._symptom_groups():
                 self.initial[name] = [m.value for m in members if m.value in symptoms]
+        for name in ("sitting_posture", "running_surface"):
+            self.fields[name].choices = [("", "Not recorded"), *self.fields[name].choices[1:]]
+        for name in RUNNING_DETAILS[1:]:
+            self.fields[name].widget.choices = NOT_RECORDED_YES_NO
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Fieldset("When", grid("date", "time")),
@@ -122,8 +130,15 @@ class EntryForm(forms.ModelForm):
                 "strength_training",
             ),
             Fieldset("Running", grid("running_minutes", *RUNNING_DETAILS)),
-            Fieldset("Notes", "notes"),
-            FormActions(Submit("submit", "Save entry")),
+            Fieldset("Anything else", "notes"),
+            FormActions(
+                Submit("submit", "Save entry"),
+                HTML(
+                    '<a class="btn btn-outline-secondary" href="{% if form.instance.pk %}'
+                    '{{ form.instance.get_absolute_url }}{% else %}{% url "journal:dashboard" %}{% endif %}">'
+                    "Cancel</a>"
+                ),
+            ),
         )
 
     @staticmethod

@@ -4,7 +4,7 @@ The text is versioned: a consent records the version it was given to, so a later
 text can ask again. Bump CONSENT_VERSION whenever CONSENT_TEXT changes in substance.
 """
 
-CONSENT_VERSION = "2026-11"
+CONSENT_VERSION = "2026-11-2"
 
 CONSENT_POINTS = (
     (
@@ -19,8 +19,9 @@ CONSENT_POINTS = (
     ),
     (
         "Who can see it",
-        "You. Staff reviewers of this site may open an entry that triage flagged, to follow it up; "
-        "each time they do, it is recorded and shown to you. Nobody else, and nothing is sold or shared.",
+        "You. The site's staff reviewers and administrators may open an entry that triage flagged, "
+        "to follow it up; each time they do, it is recorded and shown to you on your account page. "
+        "Nobody else, and nothing is sold or shared.",
     ),
     (
         "Your choice",

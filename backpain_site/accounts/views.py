@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db.models import ProtectedError
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -13,6 +14,7 @@ from backpain_site.accounts import selectors, services
 from backpain_site.accounts.consent import CONSENT_POINTS, CONSENT_VERSION
 from backpain_site.accounts.forms import AccountDeleteForm, ConsentForm, ProfileForm, SignupForm
 from triage import selectors as triage_selectors
+from triage.views import PERMISSION as REVIEW_PERMISSION
 
 
 def _safe_next(request, default):
@@ -116,3 +118,12 @@ def account_delete(request):
         "accounts/account_delete.html",
         {"form": form, "entry_count": selectors.entry_count(user=request.user)},
     )
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login; reviewers start their day at the review queue, everyone else at the dashboard."""
+
+    def get_default_redirect_url(self):
+        if self.request.user.has_perm(REVIEW_PERMISSION):
+            return resolve_url("triage:review-queue")
+        return super().get_default_redirect_url()

@@ -1,4 +1,7 @@
+from django.contrib.auth.models import Group
 from django.urls import reverse
+
+from tests.factories import UserFactory
 
 PASSWORD = "a-long-test-password"
 
@@ -24,3 +27,17 @@ def test_repeated_wrong_passwords_lock_the_account_out(client, person, settings)
     assert page.status_code == 429
     assert "Too many failed attempts" in page.content.decode()
     assert client.get(reverse("journal:dashboard")).status_code == 302
+
+
+def test_a_reviewer_starts_at_the_review_queue(client, db):
+    reviewer = UserFactory(username="rowan", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name="Reviewers"))
+    response = client.post(reverse("login"), {"username": "rowan", "password": PASSWORD})
+    assert response["Location"] == reverse("triage:review-queue")
+
+
+def test_a_next_address_still_wins_over_the_start_page(client, person):
+    response = client.post(
+        reverse("login") + "?next=/journal/new/", {"username": person.username, "password": PASSWORD}
+    )
+    assert response["Location"] == "/journal/new/"

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from backpain_site.accounts.selectors import user_today
 from backpain_site.accounts.services import consent_give
@@ -27,7 +28,12 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("Refusing to create demo accounts with well-known passwords: DEBUG is off.")
         User = get_user_model()
-        with transaction.atomic():
+        # The demo's flags would mail the reviewers (after commit, hence around the transaction):
+        # nobody needs those, and a newcomer's terminal should not fill with them.
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+            transaction.atomic(),
+        ):
             for username, password, is_staff, is_superuser in ACCOUNTS:
                 user, created = User.objects.get_or_create(
                     username=username,

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from backpain_site.accounts.decorators import journal_view
 from backpain_site.accounts.selectors import user_today
 from backpain_site.learn import selectors as learn_selectors
+from backpain_site.paging import page_of
 from journal import selectors, services
 from journal.charts import HEIGHT, WIDTH, pain_bars
 from journal.export import write_csv
@@ -47,6 +47,7 @@ def dashboard(request):
             "tips": tips,
             "tips_day": tips_day,
             "advice": triage_selectors.open_advice(user=request.user, today=today),
+            "review_messages": triage_selectors.recent_messages_for_person(user=request.user, today=today),
             "days": days,
             "bars": pain_bars(days),
             "chart_width": WIDTH,
@@ -60,16 +61,14 @@ def entry_list(request):
     filters = EntryFilterForm(request.GET or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     entries = selectors.entry_list(user=request.user, **criteria)
-    page = Paginator(entries, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = page_of(request, entries, per_page=selectors.PAGE_SIZE)
     return render(
         request,
         "journal/entry_list.html",
         {
             "filters": filters,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "filtered": bool(criteria and any(criteria.values())),
         },
     )

@@ -246,8 +246,9 @@ def _reconcile(*, fired: Mapping[int, list[rules.Flag]], cause: str, disabled: s
         outcome.withdrawn += 1
     Flag.objects.bulk_create(to_create)
     Flag.objects.bulk_update(to_update, _UPDATED_FIELDS)
-    # Every flagged entry has a review; a new flag reopens a resolved one and may mail reviewers.
-    reviews_flagged(entry_ids={entry_id for entry_id, _ in raised})
+    # Every flagged entry has a review; a new or more urgent flag reopens a resolved one (the
+    # reviewer decided without knowing of it) and may mail the reviewers.
+    reviews_flagged(entry_ids={entry_id for entry_id, _ in raised + escalated})
     flags_raised_notify(raised=raised + escalated)
     return outcome
 

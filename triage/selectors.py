@@ -9,10 +9,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from journal.models import Entry
 from triage import rules
-from triage.models import Flag, FlagStatus, Review, ReviewAction, ReviewEvent, ReviewStatus
+from triage.models import Flag, FlagStatus, Outcome, Review, ReviewAction, ReviewEvent, ReviewStatus
 from triage.services import AccessPage
 
 
@@ -186,25 +188,62 @@ def person_flags_around(*, user, today, days=30, exclude_entry=None):
 # --- What the person sees of the review ------------------------------------------------------
 
 
+# What the person reads about the review of their entry, by the review's state.
+_OUTCOME_SENTENCES = {
+    Outcome.CONTACTED: "A reviewer looked at this entry on {day} and is getting in touch with you.",
+    Outcome.ADVISED_CARE: "A reviewer looked at this entry on {day} and recommends that you see a doctor.",
+    Outcome.NO_ACTION: "A reviewer looked at this entry on {day} and found nothing more for us to do.",
+}
+WAITING = "This entry is waiting for a reviewer to look at it."
+LOOKING = "A reviewer is looking at this entry."
+NOTHING_LEFT = (
+    "The advice on this entry no longer applies after later changes, so it no longer waits for a review."
+)
+
+
 @dataclass(frozen=True)
 class ReviewForPerson:
     status: str
     outcome: str
     resolved_at: datetime.datetime | None
+    has_open_flags: bool
     messages: list  # ReviewEvent rows holding only their message and time
+
+    @property
+    def summary(self):
+        """One sentence on where the review stands, in the person's words. An entry whose flags
+        were all withdrawn is no longer waited on, whatever the review's state, unless a reviewer
+        already resolved it: then what they decided still stands."""
+        if self.status == ReviewStatus.RESOLVED:
+            day = date_format(timezone.localtime(self.resolved_at), "j F Y")
+            return _OUTCOME_SENTENCES.get(self.outcome, _OUTCOME_SENTENCES[Outcome.NO_ACTION]).format(day=day)
+        if not self.has_open_flags:
+            return NOTHING_LEFT
+        if self.status == ReviewStatus.CLAIMED:
+            return LOOKING
+        return WAITING
 
 
 def entry_review_for_person(*, entry):
     """The review status of the person's own entry and the messages reviewers wrote to them;
-    internal notes are never loaded. None when the entry was never flagged."""
-    review = Review.objects.filter(entry=entry).only("status", "outcome", "resolved_at").first()
+    internal notes are never loaded. None when the entry was never flagged. Two queries."""
+    review = (
+        Review.objects.filter(entry=entry)
+        .annotate(has_open_flags=Exists(Flag.objects.filter(entry=entry, status=FlagStatus.OPEN)))
+        .only("status", "outcome", "resolved_at")
+        .first()
+    )
     if review is None:
         return None
     messages = list(
         ReviewEvent.objects.filter(review=review, action=ReviewAction.MESSAGED).only("message", "created_at")
     )
     return ReviewForPerson(
-        status=review.status, outcome=review.outcome, resolved_at=review.resolved_at, messages=messages
+        status=review.status,
+        outcome=review.outcome,
+        resolved_at=review.resolved_at,
+        has_open_flags=review.has_open_flags,
+        messages=messages,
     )
 
 
@@ -212,6 +251,7 @@ ACCESS_PAGES = {
     AccessPage.REVIEW: "the review page",
     AccessPage.ADMIN: "the administration",
     AccessPage.ADMIN_HISTORY: "the administration's history page",
+    AccessPage.ADMIN_FLAG: "the administration's page of a piece of advice",
 }
 
 
@@ -247,3 +287,35 @@ def staff_accesses(*, user, limit=20):
         for record in latest
     ]
     return rows, records.count()
+
+
+@dataclass(frozen=True)
+class MessageForPerson:
+    entry_id: int
+    entry_date: datetime.date
+    message: str
+    sent_at: datetime.datetime
+
+
+def recent_messages_for_person(*, user, today, days=30, limit=3):
+    """The latest messages reviewers wrote to the person in the last ``days`` days, newest first,
+    for the dashboard: a message matters most when it is seen, not only on an older entry's page.
+    One query; only the message column of each step is read, never an internal note."""
+    since = today - datetime.timedelta(days=days - 1)
+    events = (
+        ReviewEvent.objects.filter(
+            review__entry__user=user, action=ReviewAction.MESSAGED, created_at__date__gte=since
+        )
+        .select_related("review__entry")
+        .only("message", "created_at", "review__entry__id", "review__entry__date")
+        .order_by("-created_at", "-id")[:limit]
+    )
+    return [
+        MessageForPerson(
+            entry_id=event.review.entry.id,
+            entry_date=event.review.entry.date,
+            message=event.message,
+            sent_at=event.created_at,
+        )
+        for event in events
+    ]

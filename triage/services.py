@@ -38,6 +38,7 @@ class AccessPage:
     REVIEW = "review"
     ADMIN = "admin"
     ADMIN_HISTORY = "admin-history"
+    ADMIN_FLAG = "admin-flag"
 
 
 def _swap(*, review, version, allowed, refusal, **changes):
@@ -136,31 +137,50 @@ def review_reopen(*, review, actor, version, note=""):
 
 
 def reviews_flagged(*, entry_ids):
-    """Called by the engine for the entries that just got a new (or re-fired) flag: every such
-    entry gets its review, and a resolved review opens again, because the reviewer resolved it
-    without knowing of this flag. Runs inside the engine's transaction."""
+    """Called by the engine for the entries that just got a new, re-fired or more urgent flag:
+    every such entry gets its review, and a resolved review opens again, because the reviewer
+    resolved it without knowing of this flag. Runs inside the engine's transaction.
+
+    Every review of these entries moves its version, so a reviewer acting from a page that did not
+    show the flag is told the entry changed meanwhile. The reviews are locked first (PostgreSQL;
+    on SQLite the transaction holds the database's write lock from its start), so a
+    reviewer reopening and claiming at the same moment either acts before, and the engine sees the
+    claim, or waits for the engine and then finds a changed version. Read without the lock, a
+    reopen and claim in between made the engine's UPDATE set "open" over a claim (a check
+    violation that failed the person's save); the reopening UPDATE now also filters on the
+    resolved state, so it can never do that."""
     entry_ids = set(entry_ids)
     if not entry_ids:
         return
-    existing = dict(Review.objects.filter(entry_id__in=entry_ids).values_list("entry_id", "status"))
+    locked = list(
+        Review.objects.select_for_update()
+        .filter(entry_id__in=entry_ids)
+        .order_by("pk")  # one lock order for every caller, so two engines cannot deadlock
+        .values_list("pk", "entry_id", "status")
+    )
     Review.objects.bulk_create(
-        [Review(entry_id=entry_id) for entry_id in entry_ids if entry_id not in existing],
+        [Review(entry_id=entry_id) for entry_id in entry_ids - {entry_id for _, entry_id, _ in locked}],
         ignore_conflicts=True,
     )
-    resolved = [entry_id for entry_id, status in existing.items() if status == ReviewStatus.RESOLVED]
+    resolved = [pk for pk, _, status in locked if status == ReviewStatus.RESOLVED]
+    others = [pk for pk, _, status in locked if status != ReviewStatus.RESOLVED]
+    now = timezone.now()
+    if others:
+        Review.objects.filter(pk__in=others).update(version=F("version") + 1, updated_at=now)
     if not resolved:
         return
-    reopened = list(Review.objects.filter(entry_id__in=resolved, status=ReviewStatus.RESOLVED))
-    Review.objects.filter(pk__in=[review.pk for review in reopened]).update(
+    # Filtered on the state read as well: under the lock it matches exactly the rows read as
+    # resolved, so those are the ones whose history gets the system's step.
+    Review.objects.filter(pk__in=resolved, status=ReviewStatus.RESOLVED).update(
         status=ReviewStatus.OPEN,
         outcome="",
         resolved_at=None,
         version=F("version") + 1,
-        updated_at=timezone.now(),
+        updated_at=now,
     )
     ReviewEvent.objects.bulk_create(
-        ReviewEvent(review=review, actor=None, action=ReviewAction.REOPENED, note=REOPENED_BY_NEW_FLAG)
-        for review in reopened
+        ReviewEvent(review_id=pk, actor=None, action=ReviewAction.REOPENED, note=REOPENED_BY_NEW_FLAG)
+        for pk in resolved
     )
 
 

@@ -11,12 +11,12 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from backpain_site.accounts.selectors import user_today
+from backpain_site.paging import page_of
 from journal import selectors as journal_selectors
 from journal.charts import HEIGHT, WIDTH, pain_bars
 from triage import selectors, services
@@ -52,18 +52,21 @@ def reviewer_view(view):
 @require_GET
 def review_queue(request):
     filters = ReviewQueueFilterForm(request.GET or None)
-    criteria = filters.cleaned_data if filters.is_valid() else {}
-    reviews = selectors.review_queue(**{name: value for name, value in criteria.items() if name})
-    page = Paginator(reviews, selectors.QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    # A filter the form refuses is shown with its error and left out; the valid ones still apply
+    # (after is_valid(), cleaned_data holds only the fields that passed).
+    criteria = {}
+    if filters.is_bound:
+        filters.is_valid()
+        criteria = {name: value for name, value in filters.cleaned_data.items() if value}
+    reviews = selectors.review_queue(**criteria)
+    page, query = page_of(request, reviews, per_page=selectors.QUEUE_PAGE_SIZE)
     return render(
         request,
         "triage/review_queue.html",
         {
             "filters": filters,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "counts": selectors.review_queue_counts(),
         },
     )
@@ -118,6 +121,12 @@ def _act(request, pk, form_class, form_name, action, done):
     review = selectors.review_get(entry_id=pk)
     form = form_class(request.POST)
     if not form.is_valid():
+        # The page comes back carrying the current version: when the reviewer's was older, say so,
+        # or correcting the form would act on a state they never saw.
+        sent = form.cleaned_data.get("version")
+        if sent is not None and sent != review.version:
+            messages.error(request, CHANGED_MEANWHILE)
+            return _render_detail(request, review, status=409, **{form_name: form})
         return _render_detail(request, review, status=400, **{form_name: form})
     fields = {name: value for name, value in form.cleaned_data.items() if name != "version"}
     try:

@@ -2,6 +2,8 @@
 person then reads the outcome and the message on their entry, and sees on their account page that
 the reviewer opened it."""
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.factories import EntryFactory, UserFactory
@@ -37,7 +39,10 @@ def test_a_reviewer_resolves_a_flag_with_a_message_and_the_person_sees_it(
     page.get_by_role("button", name="Log out").click()
 
     log_in(journal_person)
-    page.goto(f"{live_server.url}/journal/{entry.pk}/")
+    messages = page.get_by_role("region", name="Messages from our reviewers")
+    expect(messages).to_contain_text("Please book a visit with your GP this week.")
+    screenshot("review-message-on-the-dashboard")
+    messages.get_by_role("link", name=re.compile("your entry of")).click()
     review = page.get_by_role("region", name="Review by our team")
     expect(review).to_contain_text("A reviewer looked at this entry")
     expect(review).to_contain_text("Please book a visit with your GP this week.")

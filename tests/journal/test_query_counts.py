@@ -8,8 +8,8 @@ from django.urls import reverse
 from journal.models import Entry
 from journal.vocabulary import Season
 
-# Queries a page may run: session, user, consent, the page's own reads, and triage/tip reads.
-MAX_QUERIES = 12
+# Queries a page may run: session, user, consent, the page's own reads, triage, review and tip reads.
+MAX_QUERIES = 14
 
 
 def bulk_entries(user, count):

@@ -146,7 +146,7 @@ def test_pages_with_advice_run_the_same_queries_for_5_and_500_entries(
         client.force_login(user)
         entry = bulk_flagged_entries(user, count)
         url = reverse(name, args=[entry.pk] if name == "journal:entry-detail" else [])
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(14):
             counts.append(queries(client, url))
     assert counts[0] == counts[1]
 

@@ -9,8 +9,9 @@ from django.urls import reverse
 from journal.services import entry_update
 from tests.factories import UserFactory
 from tests.triage.conftest import make_reviewer
+from triage.engine import entries_retriage
 from triage.models import Review, ReviewEvent
-from triage.services import REOPENED_BY_NEW_FLAG
+from triage.services import REOPENED_BY_NEW_FLAG, review_claim, review_resolve, reviews_flagged
 
 
 def url(name, entry):
@@ -162,3 +163,75 @@ def test_the_database_refuses_a_message_on_an_internal_note(flagged_entry):
         ReviewEvent.objects.create(
             review=review_of(flagged_entry), actor=holder, action="note", note="n", message="m"
         )
+
+
+def test_a_more_urgent_flag_reopens_a_resolved_review(reviewer_client, flagged_entry, set_rule):
+    reviewer_client.post(url("review-resolve", flagged_entry), {"version": "1", "outcome": "no_action"})
+    set_rule("head_symptoms", urgency="urgent")  # an admin raises the rule's urgency
+    entries_retriage(entry_ids=[flagged_entry.pk])
+    review = review_of(flagged_entry)
+    assert (review.status, review.outcome, review.version) == ("open", "", 3)
+    event = ReviewEvent.objects.get(action="reopened")
+    assert (event.actor, event.note) == (None, REOPENED_BY_NEW_FLAG)
+    queue = reviewer_client.get(reverse("triage:review-queue")).content.decode()
+    assert url("review-detail", flagged_entry) in queue
+
+
+def test_a_new_flag_keeps_a_claim_but_stops_the_holders_older_page(reviewer_client, reviewer, flagged_entry):
+    reviewer_client.post(url("review-claim", flagged_entry), {"version": "1"})
+    entry_update(entry=flagged_entry, data={"symptoms": ["headache", "chest_pain"]})
+    review = review_of(flagged_entry)
+    assert (review.status, review.claimed_by, review.version) == ("claimed", reviewer, 3)
+    assert not ReviewEvent.objects.filter(action="reopened").exists()
+    # Resolving from the page read before the new flag is refused: the reviewer sees it first.
+    response = reviewer_client.post(
+        url("review-resolve", flagged_entry), {"version": "2", "outcome": "no_action"}
+    )
+    assert response.status_code == 409
+    assert "This entry changed meanwhile" in response.content.decode()
+    assert review_of(flagged_entry).status == "claimed"
+
+
+def test_the_engine_reopens_only_reviews_still_resolved(reviewer, flagged_entry, person, entry_of):
+    other = entry_of(person, upper_back=5, symptoms=["headache"])
+    review_resolve(review=review_of(flagged_entry), actor=reviewer, version=1, outcome="no_action")
+    review_claim(review=review_of(other), actor=reviewer, version=1)
+    reviews_flagged(entry_ids=[flagged_entry.pk, other.pk])
+    resolved_before, claimed_before = review_of(flagged_entry), review_of(other)
+    assert (resolved_before.status, resolved_before.version) == ("open", 3)
+    # The claim stays a claim (never "open" with a holder); its version moves all the same.
+    assert (claimed_before.status, claimed_before.claimed_by, claimed_before.version) == (
+        "claimed",
+        reviewer,
+        3,
+    )
+    assert list(ReviewEvent.objects.filter(action="reopened").values_list("review__entry", "actor")) == [
+        (flagged_entry.pk, None)
+    ]
+
+
+def test_reviews_flagged_creates_a_missing_review_at_version_1(person, entry_of):
+    calm = entry_of(person, upper_back=1)
+    reviews_flagged(entry_ids=[calm.pk])
+    assert (review_of(calm).status, review_of(calm).version) == ("open", 1)
+
+
+def test_a_stale_form_that_fails_validation_says_the_entry_changed(reviewer_client, flagged_entry):
+    other = Client()
+    other.force_login(make_reviewer("sky"))
+    other.post(url("review-claim", flagged_entry), {"version": "1"})
+    # An empty note from the page read at version 1.
+    response = reviewer_client.post(url("review-note", flagged_entry), {"version": "1", "note": " "})
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "This entry changed meanwhile" in html
+    assert "This field is required." in html
+    assert 'name="version" value="2"' in html
+    assert "Claimed by <strong>sky</strong>" in html
+    assert not ReviewEvent.objects.filter(action="note").exists()
+
+
+def test_a_current_form_that_fails_validation_says_only_what_is_wrong(reviewer_client, flagged_entry):
+    response = reviewer_client.post(url("review-resolve", flagged_entry), {"version": "1"})
+    assert response.status_code == 400
+    assert "changed meanwhile" not in response.content.decode()

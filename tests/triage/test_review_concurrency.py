@@ -1,16 +1,24 @@
 """Two reviewers acting on one entry at once: the second is told it changed meanwhile and nothing
-the first did is overwritten. Two sessions on any database; real threads racing on PostgreSQL."""
+the first did is overwritten. Two sessions on any database; real threads racing on PostgreSQL,
+where one holds its transaction open until the other is seen waiting for its lock, between two
+reviewers and between a reviewer and the engine reopening a review for a new flag."""
 
 import threading
+import time
 
 import pytest
-from django.db import close_old_connections, connection
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
+from journal.models import Entry
+from journal.services import entry_update
 from tests.triage.conftest import make_reviewer
-from triage.models import Review, ReviewEvent
-from triage.services import ReviewChanged, review_claim
+from triage.models import Flag, Review, ReviewEvent
+from triage.services import ReviewChanged, review_claim, review_reopen, review_resolve
+
+User = get_user_model()
 
 
 def url(name, entry):
@@ -72,36 +80,166 @@ def test_a_note_sent_after_a_change_keeps_its_text_for_sending_again(two_reviewe
     assert not ReviewEvent.objects.filter(action="note").exists()
 
 
-@pytest.mark.skipif(
+postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite serialises writers; the race needs PostgreSQL"
 )
-def test_two_threads_racing_to_claim_only_one_wins(transactional_db, person, entry_of):
-    entry = entry_of(person, upper_back=6, symptoms=["headache"])
-    reviewers = [make_reviewer("ash"), make_reviewer("bea")]
-    review_id = Review.objects.get(entry=entry).pk
-    start = threading.Barrier(2)
-    outcomes = {}
+WAIT = 30  # seconds; only reached when something is broken
 
-    def claim(actor):
+
+def in_thread(target, results, name):
+    """Run ``target`` in a thread that records what came of it under ``name`` (its return value,
+    or the exception's class) and closes its own database connection."""
+
+    def run():
         try:
-            review = Review.objects.get(pk=review_id)  # both read version 1
-            start.wait()
-            review_claim(review=review, actor=actor, version=1)
-            outcomes[actor.username] = "won"
-        except ReviewChanged:
-            outcomes[actor.username] = "changed"
+            results[name] = target()
+        except Exception as error:  # the test compares its class
+            results[name] = type(error).__name__
         finally:
-            close_old_connections()
             connection.close()
 
-    threads = [threading.Thread(target=claim, args=(actor,)) for actor in reviewers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
 
-    assert sorted(outcomes.values()) == ["changed", "won"]
-    winner = next(name for name, outcome in outcomes.items() if outcome == "won")
+
+def another_connection_waits_for_a_lock():
+    """True once another connection to the test database waits for a lock (PostgreSQL)."""
+    deadline = time.monotonic() + WAIT
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0]:
+                return True
+            time.sleep(0.02)
+    return False
+
+
+def finish(threads, release):
+    release.set()
+    for thread in threads:
+        thread.join(timeout=WAIT)
+        assert not thread.is_alive()
+
+
+@postgresql_only
+def test_two_threads_racing_to_claim_only_one_wins(transactional_db, person, entry_of):
+    entry = entry_of(person, upper_back=6, symptoms=["headache"])
+    ash, bea = make_reviewer("ash"), make_reviewer("bea")
+    review_id = Review.objects.get(entry=entry).pk
+    claimed, release = threading.Event(), threading.Event()
+    results = {}
+
+    def first():
+        # Claims, and holds its transaction open until the second is seen waiting.
+        with transaction.atomic():
+            review_claim(review=Review.objects.get(pk=review_id), actor=ash, version=1)
+            claimed.set()
+            release.wait(WAIT)
+        return "won"
+
+    def second():
+        assert claimed.wait(WAIT)
+        review = Review.objects.get(pk=review_id)  # still version 1: the first has not committed
+        review_claim(review=review, actor=bea, version=1)  # waits for the first's row lock
+        return "won"
+
+    threads = [in_thread(first, results, "ash"), in_thread(second, results, "bea")]
+    try:
+        assert another_connection_waits_for_a_lock()
+    finally:
+        finish(threads, release)
+
+    assert results == {"ash": "won", "bea": ReviewChanged.__name__}
     review = Review.objects.get(pk=review_id)
-    assert (review.claimed_by.username, review.version) == (winner, 2)
-    assert list(ReviewEvent.objects.values_list("actor__username", flat=True)) == [winner]
+    assert (review.claimed_by.username, review.version) == ("ash", 2)
+    assert list(ReviewEvent.objects.values_list("actor__username", flat=True)) == ["ash"]
+
+
+@pytest.fixture
+def resolved_entry(transactional_db, person, entry_of):
+    """A flagged entry whose review rowan resolved (version 2)."""
+    entry = entry_of(person, upper_back=6, symptoms=["headache"])
+    review_resolve(
+        review=Review.objects.get(entry=entry), actor=make_reviewer(), version=1, outcome="no_action"
+    )
+    return entry
+
+
+def new_flag_saved(entry):
+    """The person adds chest pain to the entry: a new flag, so the engine reopens its review."""
+    entry_update(entry=Entry.objects.get(pk=entry.pk), data={"symptoms": ["headache", "chest_pain"]})
+    return "saved"
+
+
+@postgresql_only
+def test_a_new_flag_while_a_reviewer_reopens_and_claims_keeps_the_claim(resolved_entry):
+    # The reviewer reopens and claims; before they commit, the person saves a new flag. Read
+    # without a lock, the engine saw "resolved", then set "open" over the claim: a check violation
+    # that failed the person's save.
+    rowan = User.objects.get(username="rowan")
+    review_id = Review.objects.get(entry=resolved_entry).pk
+    acted, release = threading.Event(), threading.Event()
+    results = {}
+
+    def reviewer():
+        with transaction.atomic():
+            review_reopen(review=Review.objects.get(pk=review_id), actor=rowan, version=2)
+            review_claim(review=Review.objects.get(pk=review_id), actor=rowan, version=3)
+            acted.set()
+            release.wait(WAIT)
+        return "claimed"
+
+    def person():
+        assert acted.wait(WAIT)
+        return new_flag_saved(resolved_entry)
+
+    threads = [in_thread(reviewer, results, "reviewer"), in_thread(person, results, "person")]
+    try:
+        assert another_connection_waits_for_a_lock()
+    finally:
+        finish(threads, release)
+
+    assert results == {"reviewer": "claimed", "person": "saved"}
+    assert Flag.objects.filter(entry=resolved_entry, rule_id="chest_pain", status="open").exists()
+    review = Review.objects.get(pk=review_id)
+    # Still the reviewer's claim, one version on so their open page learns of the new flag.
+    assert (review.status, review.claimed_by, review.version) == ("claimed", rowan, 5)
+    steps = list(ReviewEvent.objects.filter(review=review).values_list("actor__username", "action"))
+    assert steps == [("rowan", "resolved"), ("rowan", "reopened"), ("rowan", "claimed")]
+
+
+@postgresql_only
+def test_a_reviewer_reopening_while_a_new_flag_reopens_is_told_it_changed(resolved_entry):
+    rowan = User.objects.get(username="rowan")
+    review_id = Review.objects.get(entry=resolved_entry).pk
+    saved, release = threading.Event(), threading.Event()
+    results = {}
+
+    def person():
+        with transaction.atomic():
+            new_flag_saved(resolved_entry)
+            saved.set()
+            release.wait(WAIT)
+        return "saved"
+
+    def reviewer():
+        review = Review.objects.get(pk=review_id)  # read before: resolved, version 2
+        assert saved.wait(WAIT)
+        review_reopen(review=review, actor=rowan, version=2)  # waits for the engine's lock
+        return "reopened"
+
+    threads = [in_thread(person, results, "person"), in_thread(reviewer, results, "reviewer")]
+    try:
+        assert another_connection_waits_for_a_lock()
+    finally:
+        finish(threads, release)
+
+    assert results == {"person": "saved", "reviewer": ReviewChanged.__name__}
+    review = Review.objects.get(pk=review_id)
+    assert (review.status, review.claimed_by, review.version) == ("open", None, 3)
+    steps = list(ReviewEvent.objects.filter(review=review).values_list("actor__username", "action"))
+    assert steps == [("rowan", "resolved"), (None, "reopened")]

@@ -8,7 +8,8 @@ from django.urls import reverse
 from journal.models import Entry
 from tests.factories import UserFactory
 from tests.triage.conftest import make_reviewer
-from triage.models import Review
+from triage.models import Review, ReviewEvent
+from triage.services import review_claim, review_resolve
 
 ACTIONS = ["review-claim", "review-release", "review-note", "review-resolve", "review-reopen"]
 
@@ -56,12 +57,49 @@ def test_reviewers_and_superusers_open_the_queue_and_the_review_page(client, fla
     assert page["Cache-Control"].startswith("max-age=0") and "no-store" in page["Cache-Control"]
 
 
+def _ready_for(action, review):
+    """Bring the review into a state ``action`` starts from, as another reviewer would; the data a
+    valid form for it sends."""
+    other = make_reviewer("sky")
+    if action == "review-release":
+        review_claim(review=review, actor=other, version=review.version)
+    elif action == "review-reopen":
+        review_resolve(review=review, actor=other, version=review.version, outcome="no_action")
+    data = {"version": str(review.version)}
+    if action == "review-note":
+        data["note"] = "Checked."
+    elif action == "review-resolve":
+        data.update(outcome="contacted", message="We will call you.")
+    elif action == "review-reopen":
+        data["note"] = "Wrote again."
+    return data
+
+
+# What the review looks like after each action, and the step its history ends with.
+AFTER = {
+    "review-claim": ("claimed", "claimed"),
+    "review-release": ("open", "released"),
+    "review-note": ("open", "note"),
+    "review-resolve": ("resolved", "messaged"),
+    "review-reopen": ("open", "reopened"),
+}
+
+
 @pytest.mark.parametrize("kind", ["reviewer", "superuser"])
-def test_reviewers_and_superusers_may_act(client, flagged_entry, kind):
-    client.force_login(who(kind))
-    response = client.post(reverse("triage:review-claim", args=[flagged_entry.pk]), {"version": "1"})
+@pytest.mark.parametrize("action", ACTIONS)
+def test_reviewers_and_superusers_may_act(client, flagged_entry, kind, action):
+    actor = who(kind)
+    client.force_login(actor)
+    review = Review.objects.get(entry=flagged_entry)
+    data = _ready_for(action, review)
+    response = client.post(reverse(f"triage:{action}", args=[flagged_entry.pk]), data)
     assert response.status_code == 302
-    assert Review.objects.get(entry=flagged_entry).status == "claimed"
+    review.refresh_from_db()
+    status, step = AFTER[action]
+    assert review.status == status
+    assert review.version == int(data["version"]) + 1
+    last = ReviewEvent.objects.filter(review=review).last()
+    assert (last.actor, last.action) == (actor, step)
 
 
 def test_the_review_pages_refuse_get_for_actions(reviewer_client, flagged_entry):

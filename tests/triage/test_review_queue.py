@@ -11,8 +11,9 @@ from django.utils import timezone
 from journal.models import Entry
 from journal.vocabulary import Season
 from tests.factories import UserFactory
-from triage.models import Flag, FlagStatus, Review
-from triage.services import review_claim
+from tests.triage.conftest import make_reviewer
+from triage.models import Flag, FlagStatus, Review, ReviewEvent
+from triage.services import review_claim, review_note_add, review_release, review_reopen, review_resolve
 
 QUEUE = reverse("triage:review-queue")
 
@@ -119,6 +120,21 @@ def test_invalid_filters_are_ignored(reviewer_client, mixed):
     assert len(rows(reviewer_client.get(QUEUE, {"urgency": "bogus", "date_from": "nope"}))) == 4
 
 
+def test_an_invalid_filter_keeps_the_valid_ones_and_says_what_is_wrong(reviewer_client, mixed):
+    response = reviewer_client.get(QUEUE, {"person": "sam", "date_from": "bad"})
+    assert rows(response) == [mixed["emergency"].pk, mixed["urgent"].pk]
+    html = response.content.decode()
+    date_field = html[html.index('name="date_from"') : html.index('name="date_to"')]
+    assert "Enter a valid date." in date_field
+    assert html.count("Enter a valid date.") == 1
+
+
+def test_the_pages_keep_the_filters(reviewer_client):
+    bulk_flagged(30)
+    html = reviewer_client.get(QUEUE, {"status": "all", "page": "1"}).content.decode()
+    assert 'href="?status=all&amp;page=2"' in html
+
+
 def bulk_flagged(count):
     """``count`` flagged entries spread over a few people, written in bulk: only volume matters."""
     people = [UserFactory(username=f"bulk{n}") for n in range(3)]
@@ -154,10 +170,25 @@ def test_the_queue_runs_a_fixed_number_of_queries(
 
 @pytest.mark.parametrize("count", [5, 500])
 def test_the_review_page_runs_a_fixed_number_of_queries(
-    reviewer_client, django_assert_max_num_queries, count
+    reviewer_client, reviewer, django_assert_max_num_queries, count
 ):
     bulk_flagged(count)
-    entry = Entry.objects.order_by("-date").first()
+    others = [make_reviewer(f"rev{n}") for n in range(3)]
+    entries = list(Entry.objects.order_by("-date")[: min(count, 20)])
+    entry = entries[0]
+    # Claims across the person's other entries, and a history written by several reviewers.
+    for n, other in enumerate(entries[1:]):
+        review_claim(review=Review.objects.get(entry=other), actor=others[n % 3], version=1)
+    review = Review.objects.get(entry=entry)
+    for n in range(count // 5):
+        review_note_add(review=review, actor=others[n % 3], version=review.version, note=f"Note {n}")
+    review_claim(review=review, actor=others[0], version=review.version)
+    review_release(review=review, actor=reviewer, version=review.version)
+    review_resolve(review=review, actor=reviewer, version=review.version, outcome="contacted", message="Hi")
+    review_reopen(review=review, actor=others[1], version=review.version, note="Again")
+    review_claim(review=review, actor=others[2], version=review.version)
+    assert ReviewEvent.objects.filter(review=review).count() == count // 5 + 6
     with django_assert_max_num_queries(14):
         response = reviewer_client.get(reverse("triage:review-detail", args=[entry.pk]))
     assert response.status_code == 200
+    assert "Claimed by <strong>rev2</strong>" in response.content.decode()

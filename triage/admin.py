@@ -1,11 +1,13 @@
 from auditlog.mixins import AuditlogHistoryAdminMixin
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
 from triage import rules
 from triage.forms import TriageRuleForm
 from triage.models import Flag, TriageRule
+from triage.services import AccessPage, entry_access_record
 
 
 @admin.register(TriageRule)
@@ -40,6 +42,18 @@ class TriageRuleAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         url = reverse("admin:triage_triagerule_auditlog", args=[obj.pk])
         return format_html('<a href="{}">Who changed this rule, when, and what</a>', url)
 
+    # One history for a rule: django-auditlog's, with the old and new values, not the admin's own log.
+    def history_view(self, request, object_id, extra_context=None):
+        return redirect("admin:triage_triagerule_auditlog", object_id)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        messages.info(
+            request,
+            "New and edited entries are judged with this setting from now on. To bring the advice "
+            "already given in line with it, run: python manage.py retriage",
+        )
+
     # The rows are the rules in the code: created by a migration, switched off rather than deleted.
     def has_add_permission(self, request):
         return False
@@ -55,6 +69,21 @@ class FlagAdmin(admin.ModelAdmin):
     list_select_related = ("entry", "rule")
     raw_id_fields = ("entry",)
     readonly_fields = [field.name for field in Flag._meta.fields]
+
+    # A flag's page shows its reason and message, which speak of the entry: opening it is an
+    # access the person sees, like opening the entry itself.
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            flag = Flag.objects.filter(pk=object_id).values("entry_id", "entry__user_id").first()
+            if flag:
+                entry_access_record(
+                    entry_id=flag["entry_id"],
+                    person_id=flag["entry__user_id"],
+                    actor=request.user,
+                    page=AccessPage.ADMIN_FLAG,
+                )
+        return response
 
     # Flags are the engine's to write: staff look here; the review pages change them.
     def has_add_permission(self, request):

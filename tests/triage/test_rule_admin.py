@@ -95,3 +95,14 @@ def test_a_person_without_staff_rights_cannot_see_the_rules(person_client):
     response = person_client.get(CHANGE)
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_saving_a_rule_says_how_to_bring_stored_advice_in_line(admin_client):
+    page = admin_client.post(CHANGE, form(min_days="4"), follow=True).content.decode()
+    assert "python manage.py retriage" in page
+
+
+def test_the_admins_history_button_opens_the_audit_log(admin_client):
+    history = reverse("admin:triage_triagerule_history", args=["recurring_spasms"])
+    response = admin_client.get(history)
+    assert response["Location"] == reverse("admin:triage_triagerule_auditlog", args=["recurring_spasms"])

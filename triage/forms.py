@@ -5,7 +5,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from triage import rules
-from triage.models import Outcome, TriageRule
+from triage.models import RULE_TITLES, Outcome, TriageRule
 
 # Every threshold name any rule has; the form keeps the ones the edited rule uses.
 PARAM_NAMES = sorted({param.name for rule in rules.RULES for param in rule.params})
@@ -85,7 +85,10 @@ class ReviewQueueFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["rule"].choices = [("", "Any rule"), *[(rule.code, rule.code) for rule in rules.RULES]]
+        self.fields["rule"].choices = [
+            ("", "Any rule"),
+            *sorted(((code, title) for code, title in RULE_TITLES.items()), key=lambda choice: choice[1]),
+        ]
 
 
 class ReviewVersionForm(forms.Form):

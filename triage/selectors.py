@@ -261,11 +261,12 @@ class StaffAccess:
     at: datetime.datetime
     page: str
     entry_id: int
+    entry_date: datetime.date | None  # None once the person deleted the entry
 
 
 def staff_accesses(*, user, limit=20):
     """The latest ``limit`` times a staff member opened one of the person's entries, and how many
-    there were in all: two queries. The records name the person, so an entry since deleted still
+    there were in all: three queries. The records name the person, so an entry since deleted still
     shows that it was opened."""
     records = LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Entry),
@@ -277,12 +278,19 @@ def staff_accesses(*, user, limit=20):
         .only("timestamp", "object_id", "additional_data", "actor__username")
         .order_by("-timestamp", "-id")[:limit]
     )
+    latest = list(latest)
+    dates = dict(
+        Entry.objects.of(user)
+        .filter(pk__in=[record.object_id for record in latest])
+        .values_list("id", "date")
+    )
     rows = [
         StaffAccess(
             staff=record.actor.username if record.actor else "a staff account since removed",
             at=record.timestamp,
             page=ACCESS_PAGES.get((record.additional_data or {}).get("page"), "a staff page"),
             entry_id=record.object_id,
+            entry_date=dates.get(record.object_id),
         )
         for record in latest
     ]

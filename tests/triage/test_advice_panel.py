@@ -108,7 +108,7 @@ def test_the_list_marks_flagged_entries_with_their_highest_urgency(person_client
     entry_of(person, upper_back=1)
     page = text(person_client.get(reverse("journal:entry-list")))
     assert page.count("triage-badge-") == 1
-    assert "See a doctor within days" in page
+    assert "See a doctor in a few days" in page
 
 
 def bulk_flagged_entries(user, count):

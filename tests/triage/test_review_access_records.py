@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from journal.services import entry_update
 from tests.factories import UserFactory
+from triage.models import Review
 
 ACCESS = LogEntry.Action.ACCESS
 
@@ -90,6 +91,15 @@ def test_the_person_sees_who_opened_their_entries(client, reviewer_client, perso
     assert "<strong>rowan</strong>" in page and "the review page" in page
     assert "<strong>root</strong>" in page and "the administration" in page
     assert reverse("journal:entry-detail", args=[flagged_entry.pk]) in page
+    assert f"your entry of {flagged_entry.date:%-d %B %Y}" in page
+
+
+def test_an_access_to_an_entry_since_deleted_still_shows(reviewer_client, person, flagged_entry):
+    reviewer_client.get(reverse("triage:review-detail", args=[flagged_entry.pk]))
+    reviewer_client.force_login(person)
+    reviewer_client.post(reverse("journal:entry-delete", args=[flagged_entry.pk]))
+    page = reviewer_client.get(reverse("accounts:profile")).content.decode()
+    assert "an entry you have since deleted" in page
 
 
 def test_a_person_sees_only_accesses_to_their_own_entries(
@@ -117,3 +127,18 @@ def test_the_account_page_lists_the_latest_accesses_in_fixed_queries(
         page = client.get(reverse("accounts:profile")).content.decode()
     assert f"opened your entries {count} times" in page
     assert page.count("<strong>rowan</strong>") == min(count, 20)
+
+
+def test_one_visit_with_several_actions_is_one_access(reviewer_client, reviewer, flagged_entry):
+    detail = reverse("triage:review-detail", args=[flagged_entry.pk])
+    reviewer_client.get(detail)
+    reviewer_client.post(reverse("triage:review-claim", args=[flagged_entry.pk]), {"version": 1}, follow=True)
+    reviewer_client.post(
+        reverse("triage:review-note", args=[flagged_entry.pk]),
+        {"version": 2, "note": "Checked."},
+        follow=True,
+    )
+    assert Review.objects.get(entry=flagged_entry).version == 3
+    assert accesses().count() == 1
+    reviewer_client.get(detail)  # opening it again later is a new access
+    assert accesses().count() == 2

@@ -192,3 +192,10 @@ def test_the_review_page_runs_a_fixed_number_of_queries(
         response = reviewer_client.get(reverse("triage:review-detail", args=[entry.pk]))
     assert response.status_code == 200
     assert "Claimed by <strong>rev2</strong>" in response.content.decode()
+
+
+def test_the_queue_names_criteria_in_words_not_codes(reviewer_client, flagged_entry):
+    page = reviewer_client.get(QUEUE).content.decode()
+    assert "Head complaints together with back pain" in page
+    assert "See a doctor in a few days" in page
+    assert '<option value="head_symptoms">Head complaints together with back pain</option>' in page

@@ -23,7 +23,7 @@ def urgency_words(urgency):
 _SHORT = {
     "emergency": "Emergency: seek care now",
     "urgent": "See a doctor today",
-    "soon": "See a doctor within days",
+    "soon": "See a doctor in a few days",
     "routine": "Mention at next visit",
 }
 

@@ -15,13 +15,21 @@ class EntryAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     list_select_related = ("user",)
     raw_id_fields = ("user",)
-    readonly_fields = ("pain", "season", "created_at", "updated_at")
+    readonly_fields = (
+        "pain",
+        "season",
+        "created_at",
+        "updated_at",
+        "spreads_to",
+        "symptom_list",
+        "self_help_list",
+    )
     ordering = ("-date", "-id")
     fieldsets = (
         (None, {"fields": ("user", "date", "time", "season", "created_at", "updated_at")}),
         ("Where it hurts", {"fields": (*Region.values, "pain")}),
-        ("Spasms, spreading pain, symptoms", {"fields": ("spasms", "radiates_to", "symptoms")}),
-        ("Painkillers and self-help", {"fields": ("painkillers", "painkiller_names", "self_help")}),
+        ("Spasms, spreading pain, symptoms", {"fields": ("spasms", "spreads_to", "symptom_list")}),
+        ("Painkillers and self-help", {"fields": ("painkillers", "painkiller_names", "self_help_list")}),
         (
             "Habits",
             {
@@ -34,6 +42,19 @@ class EntryAdmin(admin.ModelAdmin):
         ),
         ("Notes", {"fields": ("notes",)}),
     )  # fmt: skip
+
+    # The vocabulary lists in words, as the person ticked them, rather than as stored codes.
+    @admin.display(description="pain spreads to")
+    def spreads_to(self, entry):
+        return ", ".join(entry.radiates_to_labels) or "nowhere"
+
+    @admin.display(description="symptoms")
+    def symptom_list(self, entry):
+        return ", ".join(entry.symptom_labels) or "none"
+
+    @admin.display(description="self-help tried")
+    def self_help_list(self, entry):
+        return ", ".join(entry.self_help_labels) or "none"
 
     # The person's entry page is the person's alone; staff read the entry here or on /review/.
     view_on_site = False

@@ -46,3 +46,11 @@ def test_the_admin_shows_no_entry_that_triage_did_not_flag(client, person, entry
     response = client.get(reverse("admin:journal_entry_change", args=[quiet.pk]))
     assert response.status_code == 302  # the admin's "does not exist" redirect
     assert "nothing to see" not in client.get(response["Location"]).content.decode()
+
+
+def test_the_entry_admin_shows_symptoms_in_words(client, person, entry_of):
+    entry = entry_of(person, upper_back=4, symptoms=["headache", "fever"], painkillers=True)
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    html = client.get(reverse("admin:journal_entry_change", args=[entry.pk])).content.decode()
+    assert "Headache, Fever" in html
+    assert '["headache", "fever"]' not in html

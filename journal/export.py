@@ -8,6 +8,11 @@ LIST_FIELDS = ("radiates_to", "symptoms", "self_help")
 COLUMNS = ("date", "time", *(name for name in ENTRY_FIELDS if name not in ("date", "time")), "pain", "season")
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula: text typed by the person
+# (notes, painkiller names) is kept as text by a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(entry, name):
     value = getattr(entry, name)
     if name in LIST_FIELDS:
@@ -16,6 +21,8 @@ def _cell(entry, name):
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 

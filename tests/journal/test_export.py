@@ -38,3 +38,12 @@ def test_the_whole_journal_downloads_as_csv_oldest_first(person_client, person, 
 
 def test_a_logged_out_visitor_cannot_download(client, db):
     assert client.get(URL)["Location"].startswith(reverse("login"))
+
+
+def test_text_that_a_spreadsheet_would_run_as_a_formula_stays_text(person_client, person, entry_of):
+    entry_of(
+        person, notes='=HYPERLINK("http://evil.example")', painkillers=True, painkiller_names="+1 tablet"
+    )
+    (row,) = rows(person_client.get(URL))
+    assert row["notes"] == '\'=HYPERLINK("http://evil.example")'
+    assert row["painkiller_names"] == "'+1 tablet"

@@ -220,9 +220,14 @@ def _reconcile(*, fired: Mapping[int, list[rules.Flag]], cause: str, disabled: s
             same = (old.urgency, old.message, old.reason, old.source) == content
             if old.status == FlagStatus.WITHDRAWN:
                 # The criterion holds again: the same flag opens again rather than a second one.
+                # A flag withdrawn only because an admin switched its rule off comes back as it
+                # was, without a new alarm: reviewers already knew of it, and reopening every
+                # resolved review of that rule across the history would bury the queue.
+                back_from_switch_off = old.withdrawn_reason == DISABLED_REASON and same
                 old.status, old.withdrawn_at, old.withdrawn_reason = FlagStatus.OPEN, None, ""
                 outcome.added += 1
-                raised.append((entry_id, new.urgency))
+                if not back_from_switch_off:
+                    raised.append((entry_id, new.urgency))
             elif same:
                 outcome.unchanged += 1
                 continue

@@ -57,13 +57,30 @@ def _message(entry_id, urgency, address):
 
 
 def _send(raised):
+    """One message at a time over one connection: a refused address must not keep the mail from
+    the reviewers after it. Failures are logged by class name only: an SMTP error may echo parts
+    of the message back."""
     try:
         addresses = reviewer_addresses()
         messages = [
             _message(entry_id, urgency, address) for entry_id, urgency in raised for address in addresses
         ]
-        if messages:
-            get_connection(fail_silently=False).send_messages(messages)
+        if not messages:
+            return
+        failed, errors = 0, set()
+        with get_connection(fail_silently=False) as connection:
+            for message in messages:
+                try:
+                    connection.send_messages([message])
+                except Exception as error:  # noqa: BLE001 - one refused address is only logged
+                    failed += 1
+                    errors.add(type(error).__name__)
+        if failed:
+            logger.error(
+                "Could not send %d of %d review notification(s): %s",
+                failed,
+                len(messages),
+                ", ".join(sorted(errors)),
+            )
     except Exception as error:  # noqa: BLE001 - any failure of the mail server is only logged
-        # The class name only: an SMTP error may echo parts of the message back.
         logger.error("Could not send %d review notification(s): %s", len(raised), type(error).__name__)

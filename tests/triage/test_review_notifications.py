@@ -2,8 +2,13 @@
 qualifying flag, none for soon or routine, no health data in them, and a failing mail server never
 loses or blocks the entry."""
 
+import io
+import smtplib
+
 import pytest
 from django.core import mail
+from django.core.mail.backends import locmem
+from django.core.mail.backends.base import BaseEmailBackend
 
 from journal.models import Entry
 from journal.services import entry_update
@@ -111,13 +116,50 @@ def test_a_failing_mail_server_keeps_the_entry(
     assert response.status_code == 302
     entry = Entry.objects.get(user__username="alex")
     assert entry.notes == "keep me" and entry.flags.get().rule_id == "chest_pain"
-    assert "Could not send 1 review notification(s): ConnectionRefusedError" in caplog.text
+    assert "Could not send 2 of 2 review notification(s): ConnectionRefusedError" in caplog.text
     assert "keep me" not in caplog.text
 
 
-class BrokenBackend:
-    def __init__(self, *args, **kwargs):
-        pass
+def test_a_refused_address_does_not_keep_the_mail_from_the_others(
+    reviewers, person, entry_of, settings, django_capture_on_commit_callbacks, caplog
+):
+    make_reviewer("abe", email="a-gone@example.org")  # sorted first: tried before the others
+    settings.EMAIL_BACKEND = "tests.triage.test_review_notifications.RefusingBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        entry_of(person, upper_back=3, symptoms=["chest_pain"])
+    assert sorted(message.to[0] for message in mail.outbox) == ["ash@example.org", "bea@example.org"]
+    assert "Could not send 1 of 3 review notification(s): SMTPRecipientsRefused" in caplog.text
 
+
+class BrokenBackend(BaseEmailBackend):
     def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")
+
+
+class RefusingBackend(locmem.EmailBackend):
+    def send_messages(self, messages):
+        if any("a-gone@example.org" in message.to for message in messages):
+            raise smtplib.SMTPRecipientsRefused({"a-gone@example.org": (550, b"No such user")})
+        return super().send_messages(messages)
+
+
+def test_switching_a_rule_off_and_on_again_raises_no_new_alarm(
+    reviewers, person, entry_of, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    from triage.models import Review, TriageRule
+    from triage.services import review_resolve
+
+    entry = entry_of(person, upper_back=3, symptoms=["chest_pain"])
+    review = Review.objects.get(entry=entry)
+    review_resolve(review=review, actor=reviewers[0], version=review.version, outcome="contacted", message="")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        TriageRule.objects.filter(code="chest_pain").update(enabled=False)
+        call_command("retriage", stdout=io.StringIO(), stderr=io.StringIO())
+        TriageRule.objects.filter(code="chest_pain").update(enabled=True)
+        call_command("retriage", stdout=io.StringIO(), stderr=io.StringIO())
+    assert entry.flags.get().status == "open"
+    assert Review.objects.get(entry=entry).status == "resolved"
+    assert mail.outbox == []

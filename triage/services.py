@@ -7,6 +7,8 @@ are kept from overwriting each other on every database; on PostgreSQL the second
 the first to commit, re-checks its WHERE clause and matches nothing.
 """
 
+import datetime
+
 from auditlog.cid import get_cid
 from auditlog.models import LogEntry
 from django.apps import apps as django_apps
@@ -184,6 +186,11 @@ def reviews_flagged(*, entry_ids):
     )
 
 
+# Showings of the same entry to the same staff member on the same page within this time are one
+# visit (the page shown again after a claim or a note), recorded once.
+ONE_VISIT = datetime.timedelta(minutes=10)
+
+
 def entry_access_record(*, entry_id, person_id, actor, page):
     """Keep that ``actor`` opened a person's entry, from which page, and when.
 
@@ -192,8 +199,19 @@ def entry_access_record(*, entry_id, person_id, actor, page):
     the page only; its text names the entry by number, never by date or content. The audit-log
     middleware adds the address the request came from.
     """
+    content_type = ContentType.objects.get_for_model(Entry)
+    same_visit = LogEntry.objects.filter(
+        content_type=content_type,
+        object_id=entry_id,
+        action=LogEntry.Action.ACCESS,
+        actor=actor,
+        additional_data__page=page,
+        timestamp__gte=timezone.now() - ONE_VISIT,
+    )
+    if same_visit.exists():
+        return None
     return LogEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(Entry),
+        content_type=content_type,
         object_pk=str(entry_id),
         object_id=entry_id,
         object_repr=f"Entry {entry_id}",

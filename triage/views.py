@@ -29,8 +29,6 @@ from triage.forms import (
 )
 
 PERMISSION = "triage.review_flagged_entries"
-# The entry a reviewer just acted on: the page shown after the redirect continues that visit.
-ACTED_ON = "review_acted_on"
 CHANGED_MEANWHILE = (
     "This entry changed meanwhile: another reviewer acted on it after you opened the page. "
     "Nothing you sent was saved. Here is its current state; check it before acting again."
@@ -74,15 +72,14 @@ def review_queue(request):
     )
 
 
-def _render_detail(request, review, *, status=200, record=True, **forms):
+def _render_detail(request, review, *, status=200, **forms):
     """The review page with its current state; ``forms`` keeps a form the reviewer sent (with its
-    text or errors) in place of the blank one. Opening it is recorded as an access to the entry;
-    the page shown again after an action on it is the same visit, so ``record`` is then False."""
+    text or errors) in place of the blank one. Every showing of it is an access to the entry (the
+    service folds the showings of one visit into one record)."""
     entry = review.entry
-    if record:
-        services.entry_access_record(
-            entry_id=entry.pk, person_id=entry.user_id, actor=request.user, page=services.AccessPage.REVIEW
-        )
+    services.entry_access_record(
+        entry_id=entry.pk, person_id=entry.user_id, actor=request.user, page=services.AccessPage.REVIEW
+    )
     # The 30 days that led up to the entry: for a fresh entry these are the person's last 30 days,
     # and an older one still comes with the days around it rather than with an empty chart.
     last_day = min(entry.date, user_today(user=entry.user))
@@ -116,8 +113,7 @@ def _render_detail(request, review, *, status=200, record=True, **forms):
 @reviewer_view
 @require_GET
 def review_detail(request, pk):
-    returning = request.session.pop(ACTED_ON, None) == pk
-    return _render_detail(request, selectors.review_get(entry_id=pk), record=not returning)
+    return _render_detail(request, selectors.review_get(entry_id=pk))
 
 
 def _act(request, pk, form_class, form_name, action, done):
@@ -131,23 +127,18 @@ def _act(request, pk, form_class, form_name, action, done):
         sent = form.cleaned_data.get("version")
         if sent is not None and sent != review.version:
             messages.error(request, CHANGED_MEANWHILE)
-            return _render_detail(request, review, status=409, record=False, **{form_name: form})
-        return _render_detail(request, review, status=400, record=False, **{form_name: form})
+            return _render_detail(request, review, status=409, **{form_name: form})
+        return _render_detail(request, review, status=400, **{form_name: form})
     fields = {name: value for name, value in form.cleaned_data.items() if name != "version"}
     try:
         action(review=review, actor=request.user, version=form.cleaned_data["version"], **fields)
     except services.ReviewChanged:
         messages.error(request, CHANGED_MEANWHILE)
-        return _render_detail(
-            request, selectors.review_get(entry_id=pk), status=409, record=False, **{form_name: form}
-        )
+        return _render_detail(request, selectors.review_get(entry_id=pk), status=409, **{form_name: form})
     except services.ReviewRefused as refusal:
         messages.error(request, f"{refusal} Nothing was saved.")
-        return _render_detail(
-            request, selectors.review_get(entry_id=pk), status=409, record=False, **{form_name: form}
-        )
+        return _render_detail(request, selectors.review_get(entry_id=pk), status=409, **{form_name: form})
     messages.success(request, done)
-    request.session[ACTED_ON] = pk
     return redirect("triage:review-detail", pk)
 
 

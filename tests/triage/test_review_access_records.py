@@ -2,12 +2,16 @@
 kept: who, which entry, when, from which page, never what the entry says. Admins read them in the
 admin without being able to change them; the person sees them on their account page."""
 
+import datetime
 import json
 
 import pytest
 from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
 
+from journal.models import Entry
 from journal.services import entry_update
 from tests.factories import UserFactory
 from triage.models import Review
@@ -116,12 +120,20 @@ def test_a_person_sees_only_accesses_to_their_own_entries(
 def test_the_account_page_lists_the_latest_accesses_in_fixed_queries(
     client, reviewer, person, flagged_entry, django_assert_max_num_queries, count
 ):
-    from triage.services import AccessPage, entry_access_record
-
-    for _ in range(count):
-        entry_access_record(
-            entry_id=flagged_entry.pk, person_id=person.pk, actor=reviewer, page=AccessPage.REVIEW
+    # Visits on as many days: written directly, as the service folds one visit's showings into one.
+    LogEntry.objects.bulk_create(
+        LogEntry(
+            content_type=ContentType.objects.get_for_model(Entry),
+            object_pk=str(flagged_entry.pk),
+            object_id=flagged_entry.pk,
+            object_repr=f"Entry {flagged_entry.pk}",
+            action=ACCESS,
+            actor=reviewer,
+            additional_data={"page": "review", "person": person.pk},
+            timestamp=timezone.now() - datetime.timedelta(days=day),
         )
+        for day in range(count)
+    )
     client.force_login(person)
     with django_assert_max_num_queries(10):
         page = client.get(reverse("accounts:profile")).content.decode()
@@ -140,5 +152,19 @@ def test_one_visit_with_several_actions_is_one_access(reviewer_client, reviewer,
     )
     assert Review.objects.get(entry=flagged_entry).version == 3
     assert accesses().count() == 1
-    reviewer_client.get(detail)  # opening it again later is a new access
+    accesses().update(timestamp=timezone.now() - datetime.timedelta(minutes=11))
+    reviewer_client.get(detail)  # opening it again later is a new visit
     assert accesses().count() == 2
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "status"),
+    [("note", {"version": 1}, 400), ("claim", {"version": 7}, 409), ("release", {"version": 1}, 409)],
+)
+def test_a_page_shown_after_a_refused_action_is_an_access_too(
+    reviewer_client, reviewer, flagged_entry, action, data, status
+):
+    response = reviewer_client.post(reverse(f"triage:review-{action}", args=[flagged_entry.pk]), data)
+    assert response.status_code == status
+    assert "private words of alex" in response.content.decode()
+    assert accesses().filter(actor=reviewer, object_id=flagged_entry.pk).count() == 1

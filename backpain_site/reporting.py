@@ -16,8 +16,26 @@ HIDDEN = "********************"
 REVEALING_META = ("QUERY_STRING", "HTTP_REFERER", "HTTP_COOKIE")
 
 
+def exception_chain(exception):
+    """The exception and every cause or context behind it, once each."""
+    seen = []
+    while exception is not None and exception not in seen:
+        seen.append(exception)
+        exception = exception.__cause__ or exception.__context__
+    return seen
+
+
 def message_may_hold_data(exception):
-    return isinstance(exception, DatabaseError)
+    """True when the exception, or any exception behind it, is a database error."""
+    return any(isinstance(link, DatabaseError) for link in exception_chain(exception))
+
+
+def _hidden_copy(exception):
+    """An exception of the same type whose only message is HIDDEN, with no chain behind it."""
+    try:
+        return type(exception)(HIDDEN)
+    except Exception:  # noqa: BLE001 - a type that will not take one argument
+        return Exception(HIDDEN)
 
 
 class HealthDataExceptionReporterFilter(SafeExceptionReporterFilter):
@@ -53,15 +71,20 @@ class HealthDataExceptionReporter(ExceptionReporter):
             )
         if message_may_hold_data(self.exc_value):
             data["exception_value"] = HIDDEN
+            for frame in data.get("frames", []):
+                if frame.get("exc_cause") is not None:
+                    frame["exc_cause"] = HIDDEN
         return data
 
 
 class DropDatabaseErrorMessages(logging.Filter):
-    """Log a database error's type and traceback, without the message that may quote a row."""
+    """Log a database error's type and traceback, without the message that may quote a row, also
+    when the database error is the cause or context of the error being logged."""
 
     def filter(self, record):
         if record.exc_info and message_may_hold_data(record.exc_info[1]):
-            error_type, _, traceback = record.exc_info
-            record.exc_info = (error_type, error_type(HIDDEN), traceback)
+            error_type, error, traceback = record.exc_info
+            # The chain goes too: a database error behind another one would print its message.
+            record.exc_info = (error_type, _hidden_copy(error), traceback)
             record.exc_text = None
         return True

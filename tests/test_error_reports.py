@@ -71,3 +71,30 @@ def test_a_database_errors_message_is_hidden_from_reports_and_logs(caplog):
         logger.error("Internal Server Error: /journal/new/", exc_info=exc_info)
     assert SECRET not in caplog.text
     assert "IntegrityError" in caplog.text
+
+
+def test_a_database_error_behind_another_error_is_hidden_too(caplog):
+    def failing_view():
+        try:
+            raise IntegrityError(ROW)
+        except IntegrityError as error:
+            raise RuntimeError("could not save the entry") from error
+
+    exc_info = raise_and_catch_from(failing_view)
+    page = HealthDataExceptionReporter(RequestFactory().get("/journal/new/"), *exc_info).get_traceback_html()
+    assert SECRET not in page
+
+    logger = logging.getLogger("tests.error_reports.chain")
+    logger.addFilter(DropDatabaseErrorMessages())
+    with caplog.at_level(logging.ERROR, logger="tests.error_reports.chain"):
+        logger.error("Internal Server Error: /journal/new/", exc_info=exc_info)
+    assert SECRET not in caplog.text
+    assert "RuntimeError" in caplog.text
+
+
+def test_other_errors_are_logged_with_their_message(caplog):
+    logger = logging.getLogger("tests.error_reports.plain")
+    logger.addFilter(DropDatabaseErrorMessages())
+    with caplog.at_level(logging.ERROR, logger="tests.error_reports.plain"):
+        logger.error("boom", exc_info=raise_and_catch(ValueError("a plain failure")))
+    assert "a plain failure" in caplog.text

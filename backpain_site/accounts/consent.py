@@ -4,7 +4,7 @@ The text is versioned: a consent records the version it was given to, so a later
 text can ask again. Bump CONSENT_VERSION whenever CONSENT_TEXT changes in substance.
 """
 
-CONSENT_VERSION = "2026-11-2"
+CONSENT_VERSION = "2026-11-3"
 
 CONSENT_POINTS = (
     (
@@ -20,6 +20,7 @@ CONSENT_POINTS = (
     (
         "Who can see it",
         "You. The site's staff reviewers and administrators may open an entry that triage flagged, "
+        "with the highest pain of each of the 30 days before it and the other advice of those days, "
         "to follow it up; each time they do, it is recorded and shown to you on your account page. "
         "Nobody else, and nothing is sold or shared.",
     ),

@@ -21,6 +21,8 @@ from journal.models import Entry
 from triage.models import Outcome, Review, ReviewAction, ReviewEvent, ReviewStatus
 
 REVIEWERS_GROUP = "Reviewers"
+# What the group holds and every review page asks for.
+REVIEW_PERMISSION = "triage.review_flagged_entries"
 
 # Reopening a resolved review because the engine raised a new flag on its entry.
 REOPENED_BY_NEW_FLAG = "A new flag was raised on this entry after it had been resolved."

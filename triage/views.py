@@ -28,7 +28,7 @@ from triage.forms import (
     ReviewVersionForm,
 )
 
-PERMISSION = "triage.review_flagged_entries"
+PERMISSION = services.REVIEW_PERMISSION
 CHANGED_MEANWHILE = (
     "This entry changed meanwhile: another reviewer acted on it after you opened the page. "
     "Nothing you sent was saved. Here is its current state; check it before acting again."

@@ -14,7 +14,7 @@ from backpain_site.accounts import selectors, services
 from backpain_site.accounts.consent import CONSENT_POINTS, CONSENT_VERSION
 from backpain_site.accounts.forms import AccountDeleteForm, ConsentForm, ProfileForm, SignupForm
 from triage import selectors as triage_selectors
-from triage.views import PERMISSION as REVIEW_PERMISSION
+from triage.services import REVIEW_PERMISSION
 
 
 def _safe_next(request, default):

@@ -9,7 +9,7 @@ PORT ?= 8000
 -include .env
 export
 
-.PHONY: run test setup lint vendor bench clean demo-reset
+.PHONY: run test test-fast setup lint vendor bench clean demo-reset
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,13 +37,20 @@ run: setup
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
+## Everything but the browser tests, for the edit-test loop.
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m "not browser"
+
 ## Time the hot paths (saving with triage, pages with 500 entries, retriage, triage_eval).
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
 
+## Style, import contracts (what may import what) and types.
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 ## Refresh the vendored Bootstrap files from the npm registry (version pinned in package.json).
 vendor:

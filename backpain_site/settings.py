@@ -32,10 +32,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG e
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "backpain_site.accounts",
-    "backpain_site.learn",
+    "backpain_site",  # the system checks
+    "accounts",
     "journal",
     "triage",
+    "review",
+    "learn",
+    "front",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -57,7 +60,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "backpain_site.accounts.middleware.PersonTimeZoneMiddleware",
+    "accounts.middleware.PersonTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Names the signed-in admin as the actor of each audit-log record.
     "auditlog.middleware.AuditlogMiddleware",
@@ -166,9 +169,9 @@ ADMINS = [("Admin", address) for address in env_list("ADMIN_EMAILS")]
 # The site's own address, for links in mail sent outside a request (review notifications).
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
-# Error reports never carry what a person typed: see backpain_site.reporting.
-DEFAULT_EXCEPTION_REPORTER_FILTER = "backpain_site.reporting.HealthDataExceptionReporterFilter"
-DEFAULT_EXCEPTION_REPORTER = "backpain_site.reporting.HealthDataExceptionReporter"
+# Error reports never carry what a person typed: see lib.reporting.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "lib.reporting.HealthDataExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "lib.reporting.HealthDataExceptionReporter"
 
 # The whole site runs under a strict policy: no inline script or style, nothing from another origin.
 CONTENT_SECURITY_POLICY = {
@@ -208,7 +211,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "drop_database_error_messages": {"()": "backpain_site.reporting.DropDatabaseErrorMessages"},
+        "drop_database_error_messages": {"()": "lib.reporting.DropDatabaseErrorMessages"},
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
     },
     "handlers": {

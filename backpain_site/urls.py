@@ -1,8 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from backpain_site.accounts.views import LoginView
-from journal.views import home
+from front.views import LoginView, home
 
 admin.site.site_header = "Back pain journal administration"
 admin.site.site_title = "Back pain journal admin"
@@ -11,9 +10,9 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("accounts/", include("backpain_site.accounts.urls")),
-    path("", include("journal.urls")),
-    path("learn/", include("backpain_site.learn.urls")),
-    path("review/", include("triage.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("", include("front.urls")),
+    path("learn/", include("learn.urls")),
+    path("review/", include("review.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -75,9 +75,9 @@ def row(what, amount, median_ms, worst_ms=None, extra=""):
 
 
 def main():
-    from backpain_site.accounts.services import consent_give
+    from accounts.services import consent_give
+    from front.services import entry_create
     from journal.models import Entry
-    from journal.services import entry_create
     from tests.factories import UserFactory
 
     people = [UserFactory(username=f"bench{n}") for n in range(PEOPLE)]

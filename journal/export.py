@@ -1,7 +1,12 @@
 """A person's whole journal as a CSV file: theirs to keep, or to show a doctor."""
 
-import csv
+from __future__ import annotations
 
+import csv
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from journal.models import Entry
 from journal.services import ENTRY_FIELDS
 
 LIST_FIELDS = ("radiates_to", "symptoms", "self_help")
@@ -13,7 +18,11 @@ COLUMNS = ("date", "time", *(name for name in ENTRY_FIELDS if name not in ("date
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(entry, name):
+class Writable(Protocol):
+    def write(self, text: str, /) -> Any: ...
+
+
+def _cell(entry: Entry, name: str) -> Any:
     value = getattr(entry, name)
     if name in LIST_FIELDS:
         return " ".join(value)
@@ -26,10 +35,10 @@ def _cell(entry, name):
     return value
 
 
-def write_csv(entries, stream):
-    """One row an entry, oldest first; list fields as space-separated vocabulary codes."""
+def write_csv(rows: Iterable[tuple[Entry, Iterable[str]]], stream: Writable) -> None:
+    """One row an entry, in the order given; list fields as space-separated vocabulary codes.
+    ``rows`` pairs each entry with the rule codes of its open advice (triage's, given by the caller)."""
     writer = csv.writer(stream)
     writer.writerow([*COLUMNS, "open_advice"])
-    for entry in entries:
-        advice = " ".join(sorted(flag.rule_id for flag in entry.open_flags))
-        writer.writerow([*(_cell(entry, name) for name in COLUMNS), advice])
+    for entry, advice in rows:
+        writer.writerow([*(_cell(entry, name) for name in COLUMNS), " ".join(sorted(advice))])

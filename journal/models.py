@@ -1,5 +1,7 @@
 """The pain journal: one short entry about one day, several allowed on the same day."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -27,8 +29,9 @@ def intensity_field(label):
     )
 
 
-class EntryQuerySet(models.QuerySet):
-    def of(self, user):
+class EntryQuerySet(models.QuerySet["Entry"]):
+    def of(self, user: Any) -> "EntryQuerySet":
+        """The entries of one person: where every read of a person's journal starts."""
         return self.filter(user=user)
 
 
@@ -72,13 +75,13 @@ class Entry(models.Model):
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(24)],
     )
-    sitting_posture = models.CharField(max_length=10, choices=SittingPosture, blank=True)
+    sitting_posture = models.CharField(max_length=10, choices=SittingPosture.choices, blank=True)
     shoulder_load = models.BooleanField("carried heavy or one-sided loads on the shoulders", default=False)
     shoulders_raised_cold = models.BooleanField("pulled the shoulders up against the cold", default=False)
     running_minutes = models.PositiveSmallIntegerField(
         "minutes running", null=True, blank=True, validators=[MaxValueValidator(MINUTES_IN_A_DAY)]
     )
-    running_surface = models.CharField(max_length=10, choices=RunningSurface, blank=True)
+    running_surface = models.CharField(max_length=10, choices=RunningSurface.choices, blank=True)
     warmed_up = models.BooleanField("warmed up before running", null=True, blank=True)
     stretched_after = models.BooleanField("stretched after running", null=True, blank=True)
     shoes_fit = models.BooleanField("running shoes fit well", null=True, blank=True)
@@ -90,7 +93,7 @@ class Entry(models.Model):
     notes = models.TextField(blank=True, max_length=4000)
 
     # Derived from the date and the person's hemisphere by the services; never typed.
-    season = models.CharField(max_length=6, choices=Season, editable=False)
+    season = models.CharField(max_length=6, choices=Season.choices, editable=False)
 
     objects = EntryQuerySet.as_manager()
 

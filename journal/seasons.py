@@ -1,5 +1,7 @@
 """Meteorological seasons: whole months, flipped between the hemispheres."""
 
+import datetime
+
 from journal.vocabulary import Season
 
 _NORTH_BY_MONTH = {
@@ -16,6 +18,6 @@ _OPPOSITE = {
 }
 
 
-def season_for(day, hemisphere):
+def season_for(day: datetime.date, hemisphere: str) -> Season:
     north = _NORTH_BY_MONTH[day.month]
     return north if hemisphere == "north" else _OPPOSITE[north]

@@ -1,23 +1,34 @@
 """Reads of the journal. Every query here is scoped to one person."""
 
+from __future__ import annotations
+
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.shortcuts import get_object_or_404
 
 from journal.models import Entry
-from triage.selectors import with_open_flags
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 PAGE_SIZE = 20
 
 
-def entry_get(*, user, pk):
+def entry_get(*, user: User, pk: int) -> Entry:
     """The person's own entry, or 404: another person's entry is indistinguishable from none."""
     return get_object_or_404(Entry.objects.of(user), pk=pk)
 
 
-def entry_list(*, user, date_from=None, date_to=None, region=None):
+def entry_list(
+    *,
+    user: User,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    region: str | None = None,
+) -> QuerySet[Entry]:
     entries = Entry.objects.of(user)
     if date_from:
         entries = entries.filter(date__gte=date_from)
@@ -25,7 +36,7 @@ def entry_list(*, user, date_from=None, date_to=None, region=None):
         entries = entries.filter(date__lte=date_to)
     if region:
         entries = entries.filter(**{f"{region}__gt": 0})
-    return with_open_flags(entries)
+    return entries
 
 
 @dataclass(frozen=True)
@@ -34,7 +45,7 @@ class DayPain:
     pain: int | None  # None when nothing was logged that day
 
 
-def daily_highest_pain(*, user, today, days=14):
+def daily_highest_pain(*, user: User, today: datetime.date, days: int = 14) -> list[DayPain]:
     """The highest pain of each of the last `days` days, oldest first, in one query."""
     first = today - datetime.timedelta(days=days - 1)
     rows = (
@@ -51,14 +62,15 @@ def daily_highest_pain(*, user, today, days=14):
     ]
 
 
-def entries_on(*, user, day):
+def entries_on(*, user: User, day: datetime.date) -> list[Entry]:
     return list(Entry.objects.of(user).filter(date=day))
 
 
-def latest_entries(*, user, count=5):
-    return list(with_open_flags(Entry.objects.of(user))[:count])
+def latest_entries(*, user: User, count: int = 5) -> QuerySet[Entry]:
+    """The person's latest ``count`` entries, newest first."""
+    return Entry.objects.of(user)[:count]
 
 
-def entries_for_export(*, user):
-    """Every entry of the person, oldest first, with its open advice; two queries in all."""
-    return with_open_flags(Entry.objects.of(user).order_by("date", "time", "id"))
+def entries_for_export(*, user: User) -> QuerySet[Entry]:
+    """Every entry of the person, oldest first."""
+    return Entry.objects.of(user).order_by("date", "time", "id")

@@ -1,14 +1,26 @@
-"""Writes to the journal. Every write goes through here, so every entry gets its season."""
+"""Writes to the journal's entries: the record alone.
+
+An entry is never stored without its triage, and triage sits above the journal, so the person's
+saves go through front.services, which calls these and then the triage engine in one transaction.
+Every entry written here gets its season.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from backpain_site.accounts.selectors import user_has_consented
 from journal.models import Entry
 from journal.seasons import season_for
-from journal.vocabulary import RadiatesTo, SelfHelp, Symptom
-from triage.engine import entries_around_retriage
+from journal.vocabulary import RadiatesTo, SelfHelp, Symptom, Vocabulary
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 # Fields a person fills in; everything else on Entry is derived or bookkeeping.
 ENTRY_FIELDS = (
@@ -21,10 +33,14 @@ ENTRY_FIELDS = (
     "notes",
 )  # fmt: skip
 
-_CODE_LISTS = {"radiates_to": RadiatesTo, "symptoms": Symptom, "self_help": SelfHelp}
+_CODE_LISTS: dict[str, type[Vocabulary]] = {
+    "radiates_to": RadiatesTo,
+    "symptoms": Symptom,
+    "self_help": SelfHelp,
+}
 
 
-def _apply(entry, data):
+def _apply(entry: Entry, data: Mapping[str, Any]) -> None:
     for name in ENTRY_FIELDS:
         if name in data:
             setattr(entry, name, data[name])
@@ -39,52 +55,45 @@ def _apply(entry, data):
     entry.full_clean(exclude=["user"])
 
 
-def _lock_journal(user):
+def journal_lock(*, user: User) -> None:
     """Serialise writes to one person's journal: two saves at once (a double click, two tabs) would
     otherwise judge each other's triage window on stale data. SQLite serialises writers anyway."""
     get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
 
 
 @transaction.atomic
-def entry_create(*, user, data):
-    if not user_has_consented(user=user):
-        raise PermissionDenied("Consent to store health data is needed first.")
-    _lock_journal(user)
+def entry_create(*, user: User, data: Mapping[str, Any]) -> Entry:
+    """Store a new entry; the caller runs its triage (front.services.entry_create)."""
+    journal_lock(user=user)
     entry = Entry(user=user)
     _apply(entry, data)
     entry.save()
     entry.refresh_from_db(fields=["pain"])
-    # In the same transaction: an entry is never stored without its triage. A back-dated entry
-    # can also change the flags of the later entries whose window holds its day.
-    entries_around_retriage(entry=entry, user=user, days=[entry.date])
     return entry
 
 
 @transaction.atomic
-def entry_update(*, entry, data):
-    _lock_journal(entry.user)
-    # The stored day, not the instance's: both the old and the new day's windows change.
+def entry_update(*, entry: Entry, data: Mapping[str, Any]) -> datetime.date:
+    """Store the changed entry; returns the day it had before, whose triage windows change too."""
+    journal_lock(user=entry.user)
     old_date = Entry.objects.filter(pk=entry.pk).values_list("date", flat=True).get()
     _apply(entry, data)
     entry.save()
     entry.refresh_from_db(fields=["pain"])
-    entries_around_retriage(entry=entry, user=entry.user, days=[old_date, entry.date])
-    return entry
+    return old_date
 
 
 @transaction.atomic
-def entry_delete(*, entry):
-    _lock_journal(entry.user)
-    user, day = entry.user, entry.date
-    # The entry's own flags go with it; the later entries that counted its day are re-judged.
+def entry_delete(*, entry: Entry) -> None:
+    """Delete the entry; its own flags and review go with it (the database cascades)."""
+    journal_lock(user=entry.user)
     entry.delete()
-    entries_around_retriage(entry=None, user=user, days=[day])
 
 
 @transaction.atomic
-def entries_reseason(*, user):
+def entries_reseason(*, user: User, hemisphere: str) -> None:
     """Recompute the season of every entry of the person (after a change of hemisphere)."""
     entries = list(Entry.objects.of(user).only("id", "date", "season"))
     for entry in entries:
-        entry.season = season_for(entry.date, user.hemisphere)
+        entry.season = season_for(entry.date, hemisphere)
     Entry.objects.bulk_update(entries, ["season"], batch_size=500)

@@ -1,9 +1,53 @@
-"""The journal's vocabulary: the codes of triage-spec.md with the words a person reads."""
+"""The journal's vocabulary: every entry code of triage-spec.md, defined once, with the words a
+person reads.
 
-from django.db import models
+Plain Python, no Django: the pure triage rules read the same codes the journal's forms and models
+offer, and the rules must not import Django. Each code list is an enum whose members carry their
+label; ``Region.values`` and ``Region.choices`` give what Django's model and form fields take.
+"""
+
+from __future__ import annotations
+
+from enum import EnumMeta, StrEnum
+from typing import Any
 
 
-class Region(models.TextChoices):
+class _VocabularyType(EnumMeta):
+    @property
+    def values(cls) -> list[str]:
+        return [member.value for member in cls]  # type: ignore[var-annotated]
+
+    @property
+    def labels(cls) -> list[str]:
+        return [member.label for member in cls]  # type: ignore[var-annotated]
+
+    @property
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(member.value, member.label) for member in cls]  # type: ignore[var-annotated]
+
+
+class Vocabulary(StrEnum, metaclass=_VocabularyType):
+    """A list of codes; each member is its code (a str) and has a ``label``."""
+
+    label: str
+    _value_: str
+
+    def __new__(cls, value: str, label: str) -> Vocabulary:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    def __str__(self) -> str:
+        return self._value_
+
+    @classmethod
+    def label_of(cls, code: Any) -> str:
+        """The label of ``code``, or "" for a code the list does not hold."""
+        return next((member.label for member in cls if member.value == code), "")
+
+
+class Region(Vocabulary):
     NECK = "neck", "Neck"
     SHOULDERS = "shoulders", "Shoulders"
     UPPER_BACK = "upper_back", "Upper back (between the shoulder blades)"
@@ -11,7 +55,7 @@ class Region(models.TextChoices):
     LOWER_BACK = "lower_back", "Lower back"
 
 
-class RadiatesTo(models.TextChoices):
+class RadiatesTo(Vocabulary):
     HEAD = "head", "Head"
     SHOULDERS = "shoulders", "Shoulders"
     ARMS = "arms", "Arms"
@@ -19,7 +63,7 @@ class RadiatesTo(models.TextChoices):
     LEGS = "legs", "Legs"
 
 
-class Symptom(models.TextChoices):
+class Symptom(Vocabulary):
     HEADACHE = "headache", "Headache"
     TOOTHACHE = "toothache", "Toothache"
     EYE_PRESSURE = "eye_pressure", "Pressure behind the eyes"
@@ -46,7 +90,7 @@ OTHER_RED_FLAG_SYMPTOMS = (Symptom.CHEST_PAIN, Symptom.FEVER, Symptom.WEIGHT_LOS
 COMMON_SYMPTOMS = tuple(s for s in Symptom if s not in RED_FLAG_SYMPTOMS + OTHER_RED_FLAG_SYMPTOMS)
 
 
-class SelfHelp(models.TextChoices):
+class SelfHelp(Vocabulary):
     HEAT = "heat", "Heat"
     MASSAGE = "massage", "Massage"
     STRETCHING = "stretching", "Stretching"
@@ -55,12 +99,12 @@ class SelfHelp(models.TextChoices):
     EXERCISE = "exercise", "Exercise"
 
 
-class SittingPosture(models.TextChoices):
+class SittingPosture(Vocabulary):
     UPRIGHT = "upright", "Mostly upright"
     HUNCHED = "hunched", "Mostly hunched"
 
 
-class RunningSurface(models.TextChoices):
+class RunningSurface(Vocabulary):
     HARD = "hard", "Asphalt or concrete"
     GRASS = "grass", "Grass"
     TRACK = "track", "Track"
@@ -68,12 +112,13 @@ class RunningSurface(models.TextChoices):
     TREADMILL = "treadmill", "Treadmill"
 
 
-class Season(models.TextChoices):
+class Season(Vocabulary):
     WINTER = "winter", "Winter"
     SPRING = "spring", "Spring"
     SUMMER = "summer", "Summer"
     AUTUMN = "autumn", "Autumn"
 
 
+INTENSITY_MIN = 0
 INTENSITY_MAX = 10
 SPASMS_MAX = 99

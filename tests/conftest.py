@@ -1,6 +1,7 @@
 import pytest
 
-from tests.factories import EntryFactory, UserFactory
+from tests.factories import EntryFactory, UserFactory, make_reviewer
+from triage.models import TriageRule
 
 
 @pytest.fixture
@@ -23,3 +24,39 @@ def person_client(client, person):
 def entry_of(db):
     """entry_of(user, **fields) writes an entry through the journal's service."""
     return lambda user, **fields: EntryFactory(user=user, **fields)
+
+
+@pytest.fixture
+def set_rule(db):
+    """set_rule(code, enabled=..., urgency=..., **params) changes a rule's row as an admin would."""
+
+    def change(code, *, enabled=None, urgency=None, message=None, **params):
+        rule = TriageRule.objects.get(code=code)
+        if enabled is not None:
+            rule.enabled = enabled
+        if urgency is not None:
+            rule.urgency = urgency
+        if message is not None:
+            rule.message = message
+        rule.params = {**rule.params, **params}
+        rule.save()
+        return rule
+
+    return change
+
+
+@pytest.fixture
+def reviewer(db):
+    return make_reviewer()
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
+    return client
+
+
+@pytest.fixture
+def flagged_entry(person, entry_of):
+    """An entry of the person with one "soon" flag (headache with upper-back pain)."""
+    return entry_of(person, upper_back=6, symptoms=["headache"], notes="private words of alex")

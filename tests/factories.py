@@ -3,10 +3,12 @@
 import datetime
 
 import factory
+from django.contrib.auth.models import Group
 
-from backpain_site.accounts.models import User
-from backpain_site.accounts.services import consent_give
-from journal.services import entry_create
+from accounts.models import User
+from accounts.services import consent_give
+from front.services import entry_create
+from review.models import REVIEWERS_GROUP
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -25,8 +27,16 @@ class UserFactory(factory.django.DjangoModelFactory):
             consent_give(user=user)
 
 
+def make_reviewer(username="rowan", **fields):
+    """A staff member in the Reviewers group, as seed_demo makes the demo reviewer."""
+    user = UserFactory(username=username, is_staff=True, **fields)
+    user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+    return user
+
+
 class EntryFactory(factory.Factory):
-    """Builds the form data of an entry and saves it with journal.services.entry_create."""
+    """Builds the form data of an entry and saves it with front.services.entry_create, as the
+    entry pages do: with its triage."""
 
     class Meta:
         model = dict

@@ -6,8 +6,7 @@ from django.utils.html import format_html
 
 from triage import rules
 from triage.forms import TriageRuleForm
-from triage.models import Flag, TriageRule
-from triage.services import AccessPage, entry_access_record
+from triage.models import TriageRule
 
 
 @admin.register(TriageRule)
@@ -56,40 +55,6 @@ class TriageRuleAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
 
     # The rows are the rules in the code: created by a migration, switched off rather than deleted.
     def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Flag)
-class FlagAdmin(admin.ModelAdmin):
-    list_display = ("id", "rule", "urgency", "status", "entry", "created_at")
-    list_filter = ("status", "urgency", "rule")
-    list_select_related = ("entry", "rule")
-    raw_id_fields = ("entry",)
-    readonly_fields = [field.name for field in Flag._meta.fields]
-
-    # A flag's page shows its reason and message, which speak of the entry: opening it is an
-    # access the person sees, like opening the entry itself.
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "GET" and response.status_code == 200:
-            flag = Flag.objects.filter(pk=object_id).values("entry_id", "entry__user_id").first()
-            if flag:
-                entry_access_record(
-                    entry_id=flag["entry_id"],
-                    person_id=flag["entry__user_id"],
-                    actor=request.user,
-                    page=AccessPage.ADMIN_FLAG,
-                )
-        return response
-
-    # Flags are the engine's to write: staff look here; the review pages change them.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):

@@ -8,9 +8,7 @@ class TriageConfig(AppConfig):
 
     def ready(self):
         from triage.engine import rules_create_missing
-        from triage.services import reviewers_group_ensure
 
         # The data migration creates the rows once; this puts back any that are missing after a
         # flush (as the test runner's does) or when a new rule ships, so no rule is silently off.
         post_migrate.connect(rules_create_missing, sender=self, dispatch_uid="triage_rules_create_missing")
-        post_migrate.connect(reviewers_group_ensure, sender=self, dispatch_uid="triage_reviewers_group")

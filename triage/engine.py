@@ -5,6 +5,8 @@ through here to ``rules.evaluate``; nothing else runs a rule. Rule settings are 
 TriageRule rows, so an admin's change applies to the next evaluation everywhere.
 """
 
+from __future__ import annotations
+
 import bisect
 import datetime
 from collections import defaultdict
@@ -12,7 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
+from typing import TYPE_CHECKING, Any
 
+from django.apps.registry import Apps
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -20,8 +24,10 @@ from django.utils import timezone
 from journal.models import Entry
 from triage import rules
 from triage.models import Flag, FlagStatus, TriageRule
-from triage.notifications import flags_raised_notify
-from triage.services import reviews_flagged
+from triage.signals import flags_changed
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 # What the rules read of an entry; loaded with values() so no model instances are built.
 FACT_FIELDS = (
@@ -58,7 +64,7 @@ class Outcome:
     withdrawn: int = 0
     unchanged: int = 0
 
-    def __iadd__(self, other):
+    def __iadd__(self, other: Outcome) -> Outcome:
         for name in ("entries", "added", "updated", "withdrawn", "unchanged"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         return self
@@ -67,11 +73,11 @@ class Outcome:
 # --- Reading rules and entries -----------------------------------------------------------
 
 
-def rules_create_missing(*, using="default", apps=None, **kwargs):
+def rules_create_missing(*, using: str = "default", apps: Apps | None = None, **kwargs: Any) -> None:
     """Create the row of every rule that has none, with the shipped defaults; never changes an
     existing row. Connected to post_migrate (hence the signal's keyword arguments)."""
     try:
-        model = apps.get_model("triage", "TriageRule") if apps is not None else TriageRule
+        model: type[TriageRule] = apps.get_model("triage", "TriageRule") if apps is not None else TriageRule
     except LookupError:  # migrated back to before the table existed
         return
     present = set(model.objects.using(using).values_list("code", flat=True))
@@ -114,11 +120,11 @@ def facts_of(row: Mapping) -> rules.EntryFacts:
         date=row["date"],
         # Regions at 0 are left out, so a stored entry reads like the same case in a case file.
         regions={region: row[region] for region in rules.REGIONS if row[region]},
-        radiates_to=row["radiates_to"] or (),
+        radiates_to=frozenset(row["radiates_to"] or ()),
         spasms=row["spasms"],
-        symptoms=row["symptoms"] or (),
+        symptoms=frozenset(row["symptoms"] or ()),
         painkillers=row["painkillers"],
-        self_help=row["self_help"] or (),
+        self_help=frozenset(row["self_help"] or ()),
     )
 
 
@@ -148,7 +154,9 @@ def evaluate(
 
 
 @transaction.atomic
-def entries_retriage(*, entry_ids: Iterable[int], cause: str = Cause.RULES, configs=None) -> Outcome:
+def entries_retriage(
+    *, entry_ids: Iterable[int], cause: str = Cause.RULES, configs: Iterable[rules.RuleConfig] | None = None
+) -> Outcome:
     """Evaluate the given entries against the rules in force and bring their flags in line.
 
     A fixed number of queries however many entries: the entries, their history (one query over
@@ -233,7 +241,7 @@ def _reconcile(*, fired: Mapping[int, list[rules.Flag]], cause: str, disabled: s
                 continue
             else:
                 outcome.updated += 1
-                if rules.URGENCIES.index(new.urgency) < rules.URGENCIES.index(old.urgency):
+                if rules.urgency_rank(new.urgency) < rules.urgency_rank(old.urgency):
                     # Still the same flag, but more urgent now (numbness with dizziness, or an
                     # admin raised the rule's urgency): the reviewers hear of it like a new one.
                     escalated.append((entry_id, new.urgency))
@@ -251,14 +259,15 @@ def _reconcile(*, fired: Mapping[int, list[rules.Flag]], cause: str, disabled: s
         outcome.withdrawn += 1
     Flag.objects.bulk_create(to_create)
     Flag.objects.bulk_update(to_update, _UPDATED_FIELDS)
-    # Every flagged entry has a review; a new or more urgent flag reopens a resolved one (the
-    # reviewer decided without knowing of it) and may mail the reviewers.
-    reviews_flagged(entry_ids={entry_id for entry_id, _ in raised + escalated})
-    flags_raised_notify(raised=raised + escalated)
+    # The staff review hears of it in this transaction: every flagged entry has a review, and a
+    # new or more urgent flag reopens a resolved one (the reviewer decided without knowing of it).
+    changed = {flag.entry_id for flag in (*to_create, *to_update)}
+    if changed:
+        flags_changed.send(sender=Flag, raised=raised + escalated, changed=changed)
     return outcome
 
 
-def entries_around_retriage(*, entry: Entry | None, user, days: Iterable[datetime.date]) -> Outcome:
+def entries_around_retriage(*, entry: Entry | None, user: User, days: Iterable[datetime.date]) -> Outcome:
     """Re-evaluate ``entry`` and every entry of the person whose window holds any of ``days``.
 
     A change on day D can change the flags of any entry dated D to D + window - 1: the other

@@ -5,7 +5,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from triage import rules
-from triage.models import RULE_TITLES, Outcome, TriageRule
+from triage.models import TriageRule
 
 # Every threshold name any rule has; the form keeps the ones the edited rule uses.
 PARAM_NAMES = sorted({param.name for rule in rules.RULES for param in rule.params})
@@ -52,75 +52,3 @@ class TriageRuleForm(forms.ModelForm):
                 self.add_error(None, error)
             self.instance.params = params
         return cleaned
-
-
-# --- The staff review's forms --------------------------------------------------------------
-
-
-class ReviewQueueFilterForm(forms.Form):
-    """The queue's filters, read from the query string: codes, dates and a username, never
-    anything a person wrote."""
-
-    STATUS_CHOICES = [
-        ("", "To do (open or claimed)"),
-        ("open", "Open"),
-        ("claimed", "Claimed"),
-        ("resolved", "Resolved"),
-        ("withdrawn", "Withdrawn (every flag withdrawn)"),
-        ("all", "All"),
-    ]
-
-    urgency = forms.ChoiceField(
-        choices=[("", "Any urgency"), *[(code, code.capitalize()) for code in rules.URGENCIES]],
-        required=False,
-        label="Highest urgency",
-    )
-    rule = forms.ChoiceField(required=False)
-    status = forms.ChoiceField(choices=STATUS_CHOICES, required=False)
-    date_from = forms.DateField(
-        required=False, label="Entries from", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(required=False, label="until", widget=forms.DateInput(attrs={"type": "date"}))
-    person = forms.CharField(required=False, max_length=150, label="Person (username)")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["rule"].choices = [
-            ("", "Any rule"),
-            *sorted(((code, title) for code, title in RULE_TITLES.items()), key=lambda choice: choice[1]),
-        ]
-
-
-class ReviewVersionForm(forms.Form):
-    """Every review action carries the version of the review the reviewer was looking at."""
-
-    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-
-
-class ReviewNoteForm(ReviewVersionForm):
-    note = forms.CharField(
-        label="Internal note",
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Only reviewers read internal notes; the person never sees them.",
-    )
-
-
-class ReviewResolveForm(ReviewVersionForm):
-    outcome = forms.ChoiceField(choices=Outcome.choices, widget=forms.RadioSelect)
-    message = forms.CharField(
-        label="Message to the person (optional)",
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Shown to the person on this entry's page. Leave empty to send nothing.",
-    )
-
-
-class ReviewReopenForm(ReviewVersionForm):
-    note = forms.CharField(
-        label="Why reopen (internal, optional)",
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )

@@ -1,25 +1,15 @@
 """Triage in the database: how admins configured each rule, and the flags the rules raised."""
 
 from auditlog.registry import auditlog
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from journal.models import Entry
 from triage import rules
 
-
-class Urgency(models.TextChoices):
-    # Highest first, as in rules.URGENCIES; the labels are what a person reads.
-    EMERGENCY = "emergency", rules.URGENCY_LABELS["emergency"]
-    URGENT = "urgent", rules.URGENCY_LABELS["urgent"]
-    SOON = "soon", rules.URGENCY_LABELS["soon"]
-    ROUTINE = "routine", rules.URGENCY_LABELS["routine"]
-
-
-class Source(models.TextChoices):
-    ARTICLE = "article", "Article"
-    CLINICAL_GUIDANCE = "clinical_guidance", "Clinical guidance"
+# The urgencies and sources are defined once, with the pure rules.
+Urgency = rules.Urgency
+Source = rules.Source
 
 
 # The name of each criterion as a person reads it at the top of a piece of advice.
@@ -46,14 +36,14 @@ class TriageRule(models.Model):
 
     code = models.CharField(max_length=40, primary_key=True)
     enabled = models.BooleanField(default=True)
-    urgency = models.CharField(max_length=10, choices=Urgency)
+    urgency = models.CharField(max_length=10, choices=Urgency.choices)
     # The rule's named thresholds ({"window_days": 14, ...}); triage.forms checks them against the
     # ranges in rules.py, and a missing name falls back to the shipped default.
     params = models.JSONField(default=dict, blank=True)
     message = models.TextField(
         help_text="What the person reads: what was noticed, why it matters, what to do."
     )
-    source = models.CharField(max_length=20, choices=Source, editable=False)
+    source = models.CharField(max_length=20, choices=Source.choices, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -67,10 +57,10 @@ class TriageRule(models.Model):
         return self.code
 
     @property
-    def definition(self):
+    def definition(self) -> rules.RuleDefinition:
         return rules.RULES_BY_CODE[self.code]
 
-    def config(self):
+    def config(self) -> rules.RuleConfig:
         return rules.RuleConfig(
             code=self.code,
             enabled=self.enabled,
@@ -92,10 +82,10 @@ class Flag(models.Model):
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="flags")
     # PROTECT: a rule with flags is history; rules are switched off, never deleted.
     rule = models.ForeignKey(TriageRule, on_delete=models.PROTECT, related_name="flags")
-    urgency = models.CharField(max_length=10, choices=Urgency)
+    urgency = models.CharField(max_length=10, choices=Urgency.choices)
     message = models.TextField()
     reason = models.TextField()
-    source = models.CharField(max_length=20, choices=Source)
+    source = models.CharField(max_length=20, choices=Source.choices)
     status = models.CharField(max_length=12, choices=FlagStatus, default=FlagStatus.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -136,117 +126,8 @@ class Flag(models.Model):
         return self.urgency == Urgency.EMERGENCY
 
 
-class ReviewStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    CLAIMED = "claimed", "Claimed"
-    RESOLVED = "resolved", "Resolved"
-
-
-class Outcome(models.TextChoices):
-    CONTACTED = "contacted", "Contacted the person"
-    ADVISED_CARE = "advised_care", "Advised care"
-    NO_ACTION = "no_action", "No action needed"
-
-
-class Review(models.Model):
-    """The staff review of one flagged entry: who holds it, how it ended. One per entry, created
-    when the entry gets its first flag; ``version`` grows with every change so two reviewers acting
-    on the same entry at once cannot overwrite each other (compare-and-set in triage.services)."""
-
-    entry = models.OneToOneField(Entry, on_delete=models.CASCADE, related_name="review")
-    status = models.CharField(max_length=10, choices=ReviewStatus, default=ReviewStatus.OPEN)
-    # PROTECT: a reviewer with reviews in hand is deactivated, not deleted.
-    claimed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    outcome = models.CharField(max_length=12, choices=Outcome, blank=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        permissions = [("review_flagged_entries", "Can review flagged entries")]
-        constraints = [
-            models.CheckConstraint(condition=Q(status__in=ReviewStatus.values), name="review_status_valid"),
-            models.CheckConstraint(
-                condition=Q(outcome__in=["", *Outcome.values]), name="review_outcome_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(status=ReviewStatus.CLAIMED, claimed_by__isnull=False, claimed_at__isnull=False)
-                | (~Q(status=ReviewStatus.CLAIMED) & Q(claimed_by__isnull=True, claimed_at__isnull=True)),
-                name="review_claimed_has_holder",
-            ),
-            models.CheckConstraint(
-                condition=(Q(status=ReviewStatus.RESOLVED, resolved_at__isnull=False) & ~Q(outcome=""))
-                | (~Q(status=ReviewStatus.RESOLVED) & Q(outcome="", resolved_at__isnull=True)),
-                name="review_resolved_has_outcome",
-            ),
-            models.CheckConstraint(condition=Q(version__gte=1), name="review_version_positive"),
-        ]
-        indexes = [models.Index(fields=["status", "created_at"], name="review_status_oldest")]
-
-    def __str__(self):
-        return f"Review of entry {self.entry_id}"
-
-
-class ReviewAction(models.TextChoices):
-    CLAIMED = "claimed", "Claimed"
-    RELEASED = "released", "Released"
-    NOTE = "note", "Internal note"
-    RESOLVED = "resolved", "Resolved"
-    REOPENED = "reopened", "Reopened"
-    MESSAGED = "messaged", "Message to the person"
-
-
-class ReviewEvent(models.Model):
-    """One step in a review's history, kept and never edited. Internal notes and the message to
-    the person are separate columns, so a page for the person can only ever read ``message``."""
-
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="events")
-    # Null when the system acted: a new flag on a resolved entry reopens its review.
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    action = models.CharField(max_length=10, choices=ReviewAction)
-    outcome = models.CharField(max_length=12, choices=Outcome, blank=True)
-    note = models.TextField("internal note", blank=True, max_length=4000)
-    message = models.TextField("message to the person", blank=True, max_length=4000)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(action__in=ReviewAction.values), name="reviewevent_action_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(outcome__in=["", *Outcome.values]), name="reviewevent_outcome_valid"
-            ),
-            # Only a "messaged" step carries text for the person, and it always does.
-            models.CheckConstraint(
-                condition=(Q(action=ReviewAction.MESSAGED) & ~Q(message=""))
-                | (~Q(action=ReviewAction.MESSAGED) & Q(message="")),
-                name="reviewevent_message_only_when_messaged",
-            ),
-            models.CheckConstraint(
-                condition=~Q(action=ReviewAction.NOTE) | ~Q(note=""), name="reviewevent_note_has_text"
-            ),
-            models.CheckConstraint(
-                condition=Q(action=ReviewAction.RESOLVED, outcome__in=Outcome.values)
-                | (~Q(action=ReviewAction.RESOLVED) & Q(outcome="")),
-                name="reviewevent_resolved_has_outcome",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.action} on review {self.review_id}"
-
-
 # Who changed which threshold, urgency or message, and when: django-auditlog keeps the old and
 # new values. Flags are not registered: they carry health data and the engine writes them. Entry
 # is not registered either (registering would copy its content into every change record): staff
-# access to entries is written as auditlog access records by triage.services.entry_access_record.
+# access to entries is written as auditlog access records by review.services.entry_access_record.
 auditlog.register(TriageRule)

@@ -13,49 +13,56 @@ import datetime
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
+
+from journal.vocabulary import (
+    INTENSITY_MAX,
+    INTENSITY_MIN,
+    RED_FLAG_SYMPTOMS,
+    RadiatesTo,
+    Region,
+    SelfHelp,
+    Symptom,
+    Vocabulary,
+)
 
 # --- Vocabulary (triage-spec.md) -------------------------------------------------------
+# The entry codes are the journal's (journal.vocabulary); urgencies and sources are triage's own.
 
-URGENCIES = ("emergency", "urgent", "soon", "routine")  # highest first
+
+class Urgency(Vocabulary):
+    # Highest first; the labels are what a person reads.
+    EMERGENCY = "emergency", "Seek care now: call your local emergency number"
+    URGENT = "urgent", "See a doctor today"
+    SOON = "soon", "See a doctor within the next few days"
+    ROUTINE = "routine", "Bring it up at your next doctor's visit"
+
+
+URGENCIES: tuple[str, ...] = tuple(Urgency.values)  # highest first
 NO_URGENCY = "none"
-URGENCY_LABELS = {
-    "emergency": "Seek care now: call your local emergency number",
-    "urgent": "See a doctor today",
-    "soon": "See a doctor within the next few days",
-    "routine": "Bring it up at your next doctor's visit",
-}
 
-SOURCES = ("article", "clinical_guidance")
+
+def urgency_rank(urgency: str) -> int:
+    """0 for emergency, 1 for urgent ... : sorting by it puts the highest urgency first."""
+    try:
+        return URGENCIES.index(urgency)
+    except ValueError:
+        raise ValueError(f"unknown urgency {urgency!r}") from None
+
+
+class Source(Vocabulary):
+    ARTICLE = "article", "Article"
+    CLINICAL_GUIDANCE = "clinical_guidance", "Clinical guidance"
+
+
 SOURCE_LABELS = {"article": "article", "clinical_guidance": "clinical guidance"}
 
-REGIONS = ("neck", "shoulders", "upper_back", "middle_back", "lower_back")
-RADIATES_TO = ("head", "shoulders", "arms", "lower_back", "legs")
-SYMPTOMS = (
-    "headache",
-    "toothache",
-    "eye_pressure",
-    "emotional_distress",
-    "dizziness",
-    "nausea",
-    "vomiting",
-    "numbness",
-    "restricted_movement",
-    "slanted_posture",
-    "sleep_disturbed",
-    "saddle_numbness",
-    "bladder_bowel_change",
-    "leg_weakness",
-    "chest_pain",
-    "fever",
-    "weight_loss",
-    "recent_trauma",
-)
+REGIONS: tuple[str, ...] = tuple(Region.values)
+RADIATES_TO: tuple[str, ...] = tuple(RadiatesTo.values)
+SYMPTOMS: tuple[str, ...] = tuple(Symptom.values)
 # People rarely volunteer these, so the entry form asks them outright.
-RED_FLAG_QUESTIONS = ("saddle_numbness", "bladder_bowel_change", "leg_weakness")
-SELF_HELP = ("heat", "massage", "stretching", "posture_change", "movement", "exercise")
-
-INTENSITY_MIN, INTENSITY_MAX = 0, 10
+RED_FLAG_QUESTIONS: tuple[str, ...] = tuple(code.value for code in RED_FLAG_SYMPTOMS)
+SELF_HELP: tuple[str, ...] = tuple(SelfHelp.values)
 
 # Words for the middle of a reason sentence. The form's own labels live in
 # journal/vocabulary.py and are phrased as answers, which read badly mid-sentence.
@@ -155,7 +162,7 @@ def parse_entry(data: Mapping[str, Any]) -> EntryFacts:
     )
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     # JSON true/false arrive as bool, which Python counts as int; no one means 1 by true.
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -740,14 +747,8 @@ class Flag:
     source: str
 
 
-def _rank(urgency: str) -> int:
-    if urgency not in URGENCIES:
-        raise ValueError(f"unknown urgency {urgency!r}")
-    return URGENCIES.index(urgency)
-
-
 def _higher(first: str, second: str) -> str:
-    return first if _rank(first) <= _rank(second) else second
+    return first if urgency_rank(first) <= urgency_rank(second) else second
 
 
 def evaluate(entry: EntryFacts, history: Iterable[EntryFacts], configs: Iterable[RuleConfig]) -> list[Flag]:
@@ -767,7 +768,7 @@ def evaluate(entry: EntryFacts, history: Iterable[EntryFacts], configs: Iterable
         if not config.enabled:
             continue
         rule = RULES_BY_CODE[code]
-        _rank(config.urgency)  # a mistyped urgency must fail loudly, not sort last
+        urgency_rank(config.urgency)  # a mistyped urgency must fail loudly, not sort last
         params = {param.name: param.default for param in rule.params}
         params.update((k, v) for k, v in config.params.items() if k in params)
         finding = rule.check(entry, earlier, params)
@@ -793,7 +794,7 @@ def overall_urgency(flags: Iterable[Flag]) -> str:
     urgencies = [flag.urgency for flag in flags]
     if not urgencies:
         return NO_URGENCY
-    return min(urgencies, key=_rank)
+    return min(urgencies, key=urgency_rank)
 
 
 # --- Documentation ---------------------------------------------------------------------

@@ -1,10 +1,10 @@
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from backpain_site.accounts.models import User
+from accounts.models import User
 from journal.models import Entry
+from review.services import review_claim
 from tests.factories import UserFactory
-from triage.services import review_claim
 
 URL = reverse("accounts:account-delete")
 

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from backpain_site.accounts.models import HealthDataConsent
+from accounts.models import HealthDataConsent
 from tests.factories import UserFactory
 
 

@@ -33,7 +33,7 @@ def test_a_reviewer_starts_at_the_review_queue(client, db):
     reviewer = UserFactory(username="rowan", is_staff=True)
     reviewer.groups.add(Group.objects.get(name="Reviewers"))
     response = client.post(reverse("login"), {"username": "rowan", "password": PASSWORD})
-    assert response["Location"] == reverse("triage:review-queue")
+    assert response["Location"] == reverse("review:queue")
 
 
 def test_a_next_address_still_wins_over_the_start_page(client, person):

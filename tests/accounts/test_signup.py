@@ -1,7 +1,7 @@
 from django.urls import reverse
 
-from backpain_site.accounts.consent import CONSENT_VERSION
-from backpain_site.accounts.models import HealthDataConsent, User
+from accounts.consent import CONSENT_VERSION
+from accounts.models import HealthDataConsent, User
 
 URL = reverse("accounts:signup")
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from playwright.sync_api import expect
 
-from backpain_site.accounts.selectors import user_today
-from backpain_site.learn.models import Article, Status, Tip, Topic
+from accounts.selectors import user_today
+from learn.models import Article, Status, Tip, Topic
 from tests.factories import EntryFactory
 
 CSP_ERRORS = "Content Security Policy"

@@ -6,8 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.factories import EntryFactory, UserFactory
-from tests.triage.conftest import make_reviewer
+from tests.factories import EntryFactory, UserFactory, make_reviewer
 
 
 def test_a_reviewer_resolves_a_flag_with_a_message_and_the_person_sees_it(

@@ -3,7 +3,7 @@
 import factory
 from django.utils import timezone
 
-from backpain_site.learn.models import Article, Status, Tip, Topic
+from learn.models import Article, Status, Tip, Topic
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):

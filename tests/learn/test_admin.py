@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from backpain_site.learn.models import Article, Status
+from learn.models import Article, Status
 from tests.factories import UserFactory
 from tests.learn.factories import ArticleFactory
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from backpain_site.learn.models import Article, Status, Topic
+from learn.models import Article, Status, Topic
 from tests.factories import UserFactory
 from tests.learn.factories import ArticleFactory
 

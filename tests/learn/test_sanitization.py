@@ -1,6 +1,6 @@
 """Article bodies: Markdown rendered, and nothing that could run code reaches the page."""
 
-from backpain_site.learn.rendering import render_markdown
+from learn.rendering import render_markdown
 
 
 def test_markdown_is_still_rendered():

@@ -2,8 +2,8 @@
 
 import pytest
 
-from backpain_site.learn.models import Article, Status, Tip, Topic
-from backpain_site.learn.tips import Condition
+from learn.models import Article, Status, Tip, Topic
+from learn.tips import Condition
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from backpain_site.learn import tips
-from backpain_site.learn.tips import Condition, DayFacts, History
+from learn import tips
+from learn.tips import Condition, DayFacts, History
 
 DAY = datetime.date(2026, 3, 20)
 QUIET = DayFacts(day=DAY, season="spring")

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from backpain_site.learn.models import Status, Tip
+from learn.models import Status, Tip
 from tests.factories import entry_post_data
 from tests.learn.factories import ArticleFactory, TipFactory
 

@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from backpain_site.accounts.selectors import user_today
+from accounts.selectors import user_today
+from front.services import entry_update
 from journal.models import Entry
-from journal.services import entry_update
 from journal.vocabulary import Season
 from tests.factories import UserFactory, entry_post_data
 from triage import engine

@@ -2,8 +2,8 @@
 
 import datetime
 
+from front.services import entry_delete, entry_update
 from journal.models import Entry
-from journal.services import entry_delete, entry_update
 from tests.triage.conftest import open_rules, stored
 from triage.models import Flag
 

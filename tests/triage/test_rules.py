@@ -9,19 +9,20 @@ from triage.rules import (
     RED_FLAG_QUESTIONS,
     RULES,
     RULES_BY_CODE,
-    SOURCES,
     SYMPTOMS,
     URGENCIES,
-    URGENCY_LABELS,
     EntryFacts,
     Flag,
     RuleConfig,
+    Source,
+    Urgency,
     default_configs,
     evaluate,
     overall_urgency,
     param_errors,
     parse_entry,
     rules_markdown,
+    urgency_rank,
     window_days_meeting,
 )
 
@@ -124,8 +125,15 @@ def test_symptoms_are_the_eighteen_codes_in_the_spec_order():
     )
 
 
-def test_every_urgency_has_a_label():
-    assert tuple(URGENCY_LABELS) == URGENCIES
+def test_every_urgency_has_a_label_and_they_rank_highest_first():
+    assert URGENCIES == ("emergency", "urgent", "soon", "routine")
+    assert all(Urgency(code).label for code in URGENCIES)
+    assert [urgency_rank(code) for code in URGENCIES] == [0, 1, 2, 3]
+
+
+def test_an_unknown_urgency_has_no_rank():
+    with pytest.raises(ValueError, match="unknown urgency"):
+        urgency_rank("whenever")
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
@@ -133,7 +141,7 @@ def test_every_rule_is_fully_described(rule):
     assert rule.criterion.endswith(".")
     assert rule.default_message
     assert rule.default_urgency in URGENCIES
-    assert rule.source in SOURCES
+    assert rule.source in Source.values
     for param in rule.params:
         assert param.minimum <= param.default <= param.maximum
         assert param.help

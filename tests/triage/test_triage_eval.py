@@ -10,8 +10,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from front.services import entry_create
 from journal.models import Entry
-from journal.services import entry_create
 from tests.factories import entry_post_data
 from triage.models import Flag
 

@@ -6,8 +6,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from front.services import entry_create
 from journal.models import Entry
-from journal.services import entry_create
 from tests.factories import entry_post_data
 from tests.triage.conftest import open_rules, stored
 from triage import rules

@@ -1,27 +1,19 @@
 """The "Reviewers" group, holding the permission to review flagged entries and nothing else, and a
 review for every entry flagged before reviews existed, so the queue starts complete.
 
-Permissions are normally created after all migrations have run; create this app's now, so the group
-can be given its permission on a fresh database.
+The review models lived in the triage app then; review/migrations/0002 moves the permission along.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from lib.groups import group_ensure
 
 GROUP = "Reviewers"
 CODENAME = "review_flagged_entries"
 
 
 def create_group(apps, schema_editor):
-    app_config = apps.get_app_config("triage")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
-    group.permissions.set(Permission.objects.filter(content_type__app_label="triage", codename=CODENAME))
+    group_ensure(name=GROUP, app_label="triage", codenames=[CODENAME], apps=apps)
 
 
 def remove_group(apps, schema_editor):

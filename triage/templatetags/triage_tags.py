@@ -1,5 +1,7 @@
 """Template filters for showing triage flags: words for urgencies, the highest of a list."""
 
+from collections.abc import Iterable
+
 from django import template
 
 from triage import rules
@@ -8,15 +10,15 @@ register = template.Library()
 
 
 @register.filter
-def highest_urgency(flags):
+def highest_urgency(flags: Iterable[rules.Flag]) -> str:
     """The highest urgency code among ``flags``, or "" when there are none."""
     urgency = rules.overall_urgency(flags)
     return "" if urgency == rules.NO_URGENCY else urgency
 
 
 @register.filter
-def urgency_words(urgency):
-    return rules.URGENCY_LABELS.get(urgency, "")
+def urgency_words(urgency: str) -> str:
+    return rules.Urgency.label_of(urgency)
 
 
 # Short enough for a badge in a list; the words, not only the colour, carry the urgency.
@@ -29,5 +31,5 @@ _SHORT = {
 
 
 @register.filter
-def urgency_short(urgency):
+def urgency_short(urgency: str) -> str:
     return _SHORT.get(urgency, "")

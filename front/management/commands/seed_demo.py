@@ -1,0 +1,60 @@
+"""Creates the demo accounts and the demo person's journal, for development only."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.test.utils import override_settings
+
+from accounts.selectors import user_today
+from accounts.services import consent_give
+from front.services import entry_create
+from journal.demo import demo_entries
+from review.models import REVIEWERS_GROUP
+
+ACCOUNTS = (
+    # username, password, is_staff, is_superuser
+    ("demo", "demo", False, False),
+    ("reviewer", "reviewer", True, False),
+    ("admin", "admin", True, True),
+)
+
+
+class Command(BaseCommand):
+    help = "Create the demo, reviewer and admin accounts and the demo journal (DEBUG only)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Refusing to create demo accounts with well-known passwords: DEBUG is off.")
+        User = get_user_model()
+        # The demo's flags would mail the reviewers (after commit, hence around the transaction):
+        # nobody needs those, and a newcomer's terminal should not fill with them.
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+            transaction.atomic(),
+        ):
+            for username, password, is_staff, is_superuser in ACCOUNTS:
+                user, created = User.objects.get_or_create(
+                    username=username,
+                    defaults={
+                        "email": f"{username}@example.org",
+                        "is_staff": is_staff,
+                        "is_superuser": is_superuser,
+                        "time_zone": settings.TIME_ZONE,
+                    },
+                )
+                if created:
+                    user.set_password(password)
+                    user.save(update_fields=["password"])
+                    consent_give(user=user)
+                    self.stdout.write(f"Created {username} (password {password}).")
+                if username == "reviewer":
+                    # The reviewer's permission comes from the group the review migrations create.
+                    user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+                if username == "demo" and not user.entries.exists():
+                    entries = demo_entries(today=user_today(user=user), hemisphere=user.hemisphere)
+                    for data in entries:
+                        entry_create(user=user, data=data)
+                    self.stdout.write(f"Wrote {len(entries)} journal entries for demo.")
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))

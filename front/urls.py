@@ -1,0 +1,15 @@
+from django.urls import path
+
+from front import views
+
+app_name = "journal"
+
+urlpatterns = [
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("journal/", views.entry_list, name="entry-list"),
+    path("journal/new/", views.entry_create, name="entry-create"),
+    path("journal/export/", views.entry_export, name="entry-export"),
+    path("journal/<int:pk>/", views.entry_detail, name="entry-detail"),
+    path("journal/<int:pk>/edit/", views.entry_update, name="entry-update"),
+    path("journal/<int:pk>/delete/", views.entry_delete, name="entry-delete"),
+]

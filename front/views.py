@@ -1,0 +1,159 @@
+"""The person's pages, which combine the apps below: the landing page, the dashboard, the journal's
+list, entry, new, edit, delete and download, and the login that sends staff to their queue."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render, resolve_url
+from django.views.decorators.http import require_http_methods
+
+from accounts.decorators import journal_view
+from accounts.selectors import user_today
+from front import services
+from journal import selectors
+from journal.export import write_csv
+from journal.forms import EntryFilterForm, EntryForm
+from learn import selectors as learn_selectors
+from lib.charts import HEIGHT, WIDTH, pain_bars
+from lib.paging import page_of
+from review import selectors as review_selectors
+from review.models import REVIEW_PERMISSION
+from triage import selectors as triage_selectors
+
+# The id of the entry whose triage result the next entry page shows: kept in the session, so the
+# redirect after saving carries nothing about the entry in its URL.
+JUST_SAVED = "triage_result_entry"
+
+
+def home(request):
+    if request.user.is_authenticated:
+        return redirect("journal:dashboard")
+    return render(request, "home.html")
+
+
+@journal_view
+def dashboard(request):
+    today = user_today(user=request.user)
+    days = selectors.daily_highest_pain(user=request.user, today=today)
+    todays_entries = selectors.entries_on(user=request.user, day=today)
+    latest_entries = list(triage_selectors.with_open_flags(selectors.latest_entries(user=request.user)))
+    tips, tips_day = learn_selectors.tips_for_dashboard(
+        user=request.user, today=today, todays_entries=todays_entries, latest_entries=latest_entries
+    )
+    return render(
+        request,
+        "journal/dashboard.html",
+        {
+            "today": today,
+            "todays_entries": todays_entries,
+            "todays_highest": max((entry.pain for entry in todays_entries), default=0),
+            "latest_entries": latest_entries,
+            "tips": tips,
+            "tips_day": tips_day,
+            "advice": triage_selectors.open_advice(user=request.user, today=today),
+            "review_messages": review_selectors.recent_messages_for_person(user=request.user, today=today),
+            "days": days,
+            "bars": pain_bars(days),
+            "chart_width": WIDTH,
+            "chart_height": HEIGHT,
+        },
+    )
+
+
+@journal_view
+def entry_list(request):
+    filters = EntryFilterForm(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    entries = triage_selectors.with_open_flags(selectors.entry_list(user=request.user, **criteria))
+    page, query = page_of(request, entries, per_page=selectors.PAGE_SIZE)
+    return render(
+        request,
+        "journal/entry_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "query": query,
+            "filtered": bool(criteria and any(criteria.values())),
+        },
+    )
+
+
+@journal_view
+def entry_detail(request, pk):
+    entry = selectors.entry_get(user=request.user, pk=pk)
+    just_saved = request.session.pop(JUST_SAVED, None) == entry.pk
+    flags = triage_selectors.entry_open_flags(entry=entry)
+    tips = learn_selectors.tips_for_entry(user=request.user, entry=entry)
+    review = review_selectors.entry_review_for_person(entry=entry)
+    return render(
+        request,
+        "journal/entry_detail.html",
+        {"entry": entry, "flags": flags, "just_saved": just_saved, "tips": tips, "review": review},
+    )
+
+
+def _save(request, form, save):
+    """Validate, hand the values to a service, and keep everything typed when it refuses."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            return save(form.entry_data())
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+    return None
+
+
+@journal_view
+@require_http_methods(["GET", "POST"])
+def entry_create(request):
+    form = EntryForm(request.POST or None, today=user_today(user=request.user))
+    entry = _save(request, form, lambda data: services.entry_create(user=request.user, data=data))
+    if entry:
+        messages.success(request, "Entry saved.")
+        request.session[JUST_SAVED] = entry.pk
+        return redirect(entry)
+    return render(request, "journal/entry_form.html", {"form": form, "creating": True})
+
+
+@journal_view
+@require_http_methods(["GET", "POST"])
+def entry_update(request, pk):
+    entry = selectors.entry_get(user=request.user, pk=pk)
+    form = EntryForm(request.POST or None, instance=entry, today=user_today(user=request.user))
+    saved = _save(request, form, lambda data: services.entry_update(entry=entry, data=data))
+    if saved:
+        messages.success(request, "Entry updated.")
+        request.session[JUST_SAVED] = saved.pk
+        return redirect(saved)
+    return render(request, "journal/entry_form.html", {"form": form, "entry": entry, "creating": False})
+
+
+@journal_view
+@require_http_methods(["GET", "POST"])
+def entry_delete(request, pk):
+    entry = selectors.entry_get(user=request.user, pk=pk)
+    if request.method == "POST":
+        services.entry_delete(entry=entry)
+        messages.success(request, "Entry deleted.")
+        return redirect("journal:entry-list")
+    return render(request, "journal/entry_confirm_delete.html", {"entry": entry})
+
+
+@journal_view
+@require_http_methods(["GET"])
+def entry_export(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="back-pain-journal.csv"'
+    entries = triage_selectors.with_open_flags(selectors.entries_for_export(user=request.user))
+    write_csv(((entry, [flag.rule_id for flag in entry.open_flags]) for entry in entries), response)
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login; reviewers start their day at the review queue, everyone else at the dashboard."""
+
+    def get_default_redirect_url(self):
+        if self.request.user.has_perm(REVIEW_PERMISSION):
+            return resolve_url("review:queue")
+        return super().get_default_redirect_url()

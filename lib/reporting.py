@@ -1,0 +1,93 @@
+"""Keeps health data out of error reports and logs.
+
+Django's default filter hides only settings that look like secrets. Here everything a person sent
+(posted fields, the query string, the referring page) and every local variable of a failing view
+may be health data, so error e-mails and debug pages show names, never values. Database errors
+are the other leak: PostgreSQL quotes the failing row in its message, so their messages are
+dropped from reports and logs alike; the exception's type and traceback remain.
+"""
+
+import logging
+from types import FrameType
+from typing import Any
+
+from django.db import DatabaseError
+from django.http import HttpRequest
+from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
+
+HIDDEN = "********************"
+REVEALING_META = ("QUERY_STRING", "HTTP_REFERER", "HTTP_COOKIE")
+
+
+def exception_chain(exception: BaseException | None) -> list[BaseException]:
+    """The exception and every cause or context behind it, once each."""
+    seen: list[BaseException] = []
+    while exception is not None and exception not in seen:
+        seen.append(exception)
+        exception = exception.__cause__ or exception.__context__
+    return seen
+
+
+def message_may_hold_data(exception: BaseException | None) -> bool:
+    """True when the exception, or any exception behind it, is a database error."""
+    return any(isinstance(link, DatabaseError) for link in exception_chain(exception))
+
+
+def _hidden_copy(exception: BaseException) -> BaseException:
+    """An exception of the same type whose only message is HIDDEN, with no chain behind it."""
+    try:
+        return type(exception)(HIDDEN)
+    except Exception:  # noqa: BLE001 - a type that will not take one argument
+        return Exception(HIDDEN)
+
+
+class HealthDataExceptionReporterFilter(SafeExceptionReporterFilter):
+    cleansed_substitute = HIDDEN
+
+    def is_active(self, request: HttpRequest | None) -> bool:
+        return True
+
+    def get_post_parameters(self, request: HttpRequest | None) -> dict[str, str]:
+        if request is None:
+            return {}
+        return {key: self.cleansed_substitute for key in request.POST}
+
+    def get_traceback_frame_variables(self, request: HttpRequest | None, tb_frame: FrameType) -> Any:
+        return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]
+
+    def get_safe_request_meta(self, request: HttpRequest) -> dict[str, Any]:
+        meta = super().get_safe_request_meta(request)
+        for key in REVEALING_META:
+            if meta.get(key):
+                meta[key] = self.cleansed_substitute
+        return meta
+
+
+class HealthDataExceptionReporter(ExceptionReporter):
+    def get_traceback_data(self) -> dict[str, Any]:
+        data = super().get_traceback_data()
+        if self.request is not None:
+            data["request_GET_items"] = [(key, HIDDEN) for key in self.request.GET]
+            # As Django's own _get_raw_insecure_uri (no host validation), without the query string.
+            data["request_insecure_uri"] = (
+                f"{self.request.scheme}://{self.request._get_raw_host()}{self.request.path}"  # type: ignore[attr-defined]
+            )
+        if message_may_hold_data(self.exc_value):
+            data["exception_value"] = HIDDEN
+            for frame in data.get("frames", []):
+                if frame.get("exc_cause") is not None:
+                    frame["exc_cause"] = HIDDEN
+        return data
+
+
+class DropDatabaseErrorMessages(logging.Filter):
+    """Log a database error's type and traceback, without the message that may quote a row, also
+    when the database error is the cause or context of the error being logged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None and message_may_hold_data(record.exc_info[1]):
+            error_type, error, traceback = record.exc_info
+            # The chain goes too: a database error behind another one would print its message.
+            record.exc_info = (error_type or type(error), _hidden_copy(error), traceback)
+            record.exc_text = None
+        return True

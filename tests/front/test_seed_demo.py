@@ -1,0 +1,32 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from accounts.models import User
+from journal.models import Entry
+
+
+def test_it_refuses_to_run_when_debug_is_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
+
+
+def test_it_creates_the_demo_accounts_and_four_months_of_entries_once(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    demo = User.objects.get(username="demo")
+    assert demo.check_password("demo") and not demo.is_staff
+    assert User.objects.get(username="reviewer").is_staff
+    assert User.objects.get(username="admin").is_superuser
+    entries = Entry.objects.filter(user=demo)
+    assert 90 <= entries.count() <= 160
+    days = entries.values("date").distinct().count()
+    assert days < entries.count(), "some days have two entries"
+    first, last = entries.order_by("date").first().date, entries.order_by("date").last().date
+    assert (last - first).days >= 110
+    assert days < (last - first).days + 1, "some days are skipped"
+    assert entries.filter(spasms__gt=0).exists() and entries.filter(painkillers=True).exists()
+
+    call_command("seed_demo")
+    assert Entry.objects.filter(user=demo).count() == entries.count()

@@ -29,8 +29,11 @@ setup: $(VENV)/.installed-run
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py seed_demo
 
-## Set up on the SQLite default with demo data and serve on http://127.0.0.1:8000 (Django's runserver).
+## Set up on the SQLite default with demo data and serve on http://127.0.0.1:8000 (Django's runserver),
+## with a round of due reminders every REMINDER_INTERVAL_SECONDS beside it (stopped with the server).
 run: setup
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py send_reminders --every & reminders=$$!; \
+	trap 'kill $$reminders 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Set up the test environment and run the whole suite (honours DATABASE_URL).

@@ -13,6 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from accounts import selectors, services
 from accounts.consent import CONSENT_POINTS, CONSENT_VERSION
 from accounts.forms import AccountDeleteForm, ConsentForm, ProfileForm, SignupForm
+from reminders import selectors as reminder_selectors
 
 
 def _safe_next(request, default):
@@ -88,6 +89,7 @@ def profile(request):
             "consents": request.user.consents.all(),
             "accesses": accesses,
             "accesses_total": accesses_total,
+            "reminder_plan": reminder_selectors.plan_of(user=request.user),
         },
     )
 

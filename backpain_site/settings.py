@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "triage",
     "review",
     "learn",
+    "reminders",
     "front",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -191,6 +192,55 @@ ADMINS = [("Admin", address) for address in env_list("ADMIN_EMAILS")]
 # The site's own address, for links in mail sent outside a request (review notifications).
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
+# Background work (docs/deploy.md). With CELERY_BROKER_URL (Redis) tasks go on the queue for
+# `celery worker`, and one `celery beat` sends the periodic ones. Without it, the embedded default:
+# a task runs in the process that asked for it, once the transaction commits (lib.tasks.enqueue).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Progress and outcomes live in the database (reminder deliveries, retriage runs): no result store.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+# A task is taken off the queue only once it finished, so one whose worker died runs again: every
+# task is idempotent for that reason.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # our LOGGING, with its filters, stays in charge
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request whose Redis is down gives up publishing within about two seconds and does the work
+# itself (lib.tasks.enqueue), rather than hanging or losing it.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+# A retried task waits in its worker unacknowledged; Redis hands it to another worker after the
+# visibility timeout, so the longest back-off (TASK_RETRY_MAX_SECONDS) stays well below it.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 10,
+    "visibility_timeout": 3600,
+}
+TASK_RETRY_BASE_SECONDS = 30
+TASK_RETRY_MAX_SECONDS = 600
+# How often the due reminders are sent (celery beat, or `make run`'s loop without a broker).
+REMINDER_INTERVAL_SECONDS = env_int("REMINDER_INTERVAL_SECONDS", 300, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "send-due-reminders": {
+        "task": "reminders.send_due",
+        "schedule": REMINDER_INTERVAL_SECONDS,
+        # A round still waiting when the next one is due is dropped: the next one does its work.
+        "options": {"expires": REMINDER_INTERVAL_SECONDS},
+    },
+}
+
+# Addresses whose path holds a secret (the calendar feed, the reminder's unsubscribe link, a
+# password reset): lib.redaction keeps everything after these prefixes out of logs and reports.
+SECRET_PATH_PREFIXES = ("/reminders/calendar/", "/reminders/unsubscribe/", "/accounts/reset/")
+
 # Error reports never carry what a person typed: see lib.reporting.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "lib.reporting.HealthDataExceptionReporterFilter"
 DEFAULT_EXCEPTION_REPORTER = "lib.reporting.HealthDataExceptionReporter"
@@ -234,19 +284,25 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "drop_database_error_messages": {"()": "lib.reporting.DropDatabaseErrorMessages"},
+        "redact_secret_paths": {"()": "lib.redaction.RedactSecretPaths"},
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["drop_database_error_messages"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["drop_database_error_messages", "redact_secret_paths"],
+        },
         "mail_admins": {
             "class": "django.utils.log.AdminEmailHandler",
             "level": "ERROR",
-            "filters": ["require_debug_false", "drop_database_error_messages"],
+            "filters": ["require_debug_false", "drop_database_error_messages", "redact_secret_paths"],
         },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Request logs name the path only; see gunicorn.conf.py for the access log.
         "django.request": {"handlers": ["console", "mail_admins"], "level": "WARNING", "propagate": False},
+        # The development server's request lines, through the same filters as everything else.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

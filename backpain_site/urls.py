@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("front.urls")),
     path("learn/", include("learn.urls")),
     path("review/", include("review.urls")),
+    path("reminders/", include("reminders.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -15,8 +15,12 @@ from django.db import DatabaseError
 from django.http import HttpRequest
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
+from lib.redaction import redact_secret_paths
+
 HIDDEN = "********************"
 REVEALING_META = ("QUERY_STRING", "HTTP_REFERER", "HTTP_COOKIE")
+# Paths as the server saw them: their secret part, if any, is hidden (lib.redaction).
+PATH_META = ("PATH_INFO", "RAW_URI", "REQUEST_URI", "SCRIPT_URL")
 
 
 def exception_chain(exception: BaseException | None) -> list[BaseException]:
@@ -60,6 +64,9 @@ class HealthDataExceptionReporterFilter(SafeExceptionReporterFilter):
         for key in REVEALING_META:
             if meta.get(key):
                 meta[key] = self.cleansed_substitute
+        for key in PATH_META:
+            if isinstance(meta.get(key), str):
+                meta[key] = redact_secret_paths(meta[key])
         return meta
 
 
@@ -70,7 +77,8 @@ class HealthDataExceptionReporter(ExceptionReporter):
             data["request_GET_items"] = [(key, HIDDEN) for key in self.request.GET]
             # As Django's own _get_raw_insecure_uri (no host validation), without the query string.
             data["request_insecure_uri"] = (
-                f"{self.request.scheme}://{self.request._get_raw_host()}{self.request.path}"  # type: ignore[attr-defined]
+                f"{self.request.scheme}://{self.request._get_raw_host()}"  # type: ignore[attr-defined]
+                f"{redact_secret_paths(self.request.path)}"
             )
         if message_may_hold_data(self.exc_value):
             data["exception_value"] = HIDDEN

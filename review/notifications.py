@@ -2,19 +2,20 @@
 
 The mail says only that an entry needs review, how urgent, and where: never the rule, the message
 or anything the person wrote, since mail leaves the server in clear text and lands in inboxes we do
-not control. It is sent after the transaction commits, so a rolled-back entry sends nothing, and a
-failing mail server is logged and never undoes or delays the saved entry.
+not control. It is sent by a background task (review.tasks) once the transaction commits, so a
+rolled-back entry sends nothing, and a failing mail server never undoes or delays the saved entry:
+the mails it could not take are tried again later, and only those.
 """
 
 import logging
-from functools import partial
+import smtplib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
 from django.urls import reverse
 
+from lib.tasks import enqueue
 from review.models import REVIEWERS_GROUP
 from triage.rules import Urgency
 
@@ -36,10 +37,13 @@ def review_url(entry_id: int) -> str:
 
 def flags_raised_notify(*, raised: list[tuple[int, str]]) -> None:
     """``raised``: (entry id, urgency) of every flag that just became urgent or emergency.
-    Schedules one mail per such flag to each reviewer, once the transaction commits."""
+    Starts the task that mails each reviewer once per such flag, once the transaction commits."""
+    # Here rather than at the top: review.tasks imports this module for the sending.
+    from review.tasks import reviewer_mail
+
     raised = [(entry_id, urgency) for entry_id, urgency in raised if urgency in NOTIFY_URGENCIES]
     if raised:
-        transaction.on_commit(partial(_send, raised))
+        enqueue(reviewer_mail, raised=[[entry_id, urgency] for entry_id, urgency in raised])
 
 
 def _message(entry_id: int, urgency: str, address: str) -> EmailMessage:
@@ -55,31 +59,55 @@ def _message(entry_id: int, urgency: str, address: str) -> EmailMessage:
     )
 
 
-def _send(raised: list[tuple[int, str]]) -> None:
-    """One message at a time over one connection: a refused address must not keep the mail from
-    the reviewers after it. Failures are logged by class name only: an SMTP error may echo parts
+# (entry id, urgency, address): one mail, as the task carries it between tries.
+Pending = tuple[int, str, str]
+
+
+def pending_for(raised: list[tuple[int, str]]) -> list[Pending]:
+    """One mail per flag and reviewer, the reviewers as they are when the task first runs."""
+    addresses = reviewer_addresses()
+    return [(entry_id, urgency, address) for entry_id, urgency in raised for address in addresses]
+
+
+def permanent(error: BaseException) -> bool:
+    """A refusal that trying again would not change: the address or the message is refused (a 5xx
+    reply). Anything else (no connection, a timeout, a 4xx "try later") passes."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return True
+    return isinstance(error, smtplib.SMTPResponseException) and 500 <= error.smtp_code < 600
+
+
+def reviewer_mail_send(pending: list[Pending]) -> list[Pending]:
+    """Send these mails one at a time over one connection, so a refused address does not keep
+    the mail from the reviewers after it. Returns the mails to try again later: those that failed
+    for a passing reason. Failures are logged by class name only: an SMTP error may echo parts
     of the message back."""
+    retry: list[Pending] = []
+    untried = list(pending)
+    refused, errors = 0, set()
     try:
-        addresses = reviewer_addresses()
-        messages = [
-            _message(entry_id, urgency, address) for entry_id, urgency in raised for address in addresses
-        ]
-        if not messages:
-            return
-        failed, errors = 0, set()
         with get_connection(fail_silently=False) as connection:
-            for message in messages:
+            while untried:
+                item = untried.pop(0)
                 try:
-                    connection.send_messages([message])
+                    connection.send_messages([_message(*item)])
                 except Exception as error:  # noqa: BLE001 - one refused address is only logged
-                    failed += 1
                     errors.add(type(error).__name__)
-        if failed:
-            logger.error(
-                "Could not send %d of %d review notification(s): %s",
-                failed,
-                len(messages),
-                ", ".join(sorted(errors)),
-            )
-    except Exception as error:  # noqa: BLE001 - any failure of the mail server is only logged
-        logger.error("Could not send %d review notification(s): %s", len(raised), type(error).__name__)
+                    if permanent(error):
+                        refused += 1
+                        continue
+                    retry.append(item)
+                    if isinstance(error, smtplib.SMTPServerDisconnected):
+                        break
+    except Exception as error:  # noqa: BLE001 - no connection, or it broke: the untried mails wait
+        errors.add(type(error).__name__)
+    retry.extend(untried)
+    if refused or retry:
+        logger.error(
+            "Could not send %d of %d review notification(s): %s%s",
+            refused + len(retry),
+            len(pending),
+            ", ".join(sorted(errors)),
+            f"; {len(retry)} will be tried again later" if retry else "",
+        )
+    return retry

@@ -60,3 +60,21 @@ def reviewer_client(client, reviewer):
 def flagged_entry(person, entry_of):
     """An entry of the person with one "soon" flag (headache with upper-back pain)."""
     return entry_of(person, upper_back=6, symptoms=["headache"], notes="private words of alex")
+
+
+class Timers(list):
+    """The retries scheduled in this process (no broker): (delay, function) pairs, not started."""
+
+    def run_all(self):
+        pending, self[:] = list(self), []
+        for _, function in pending:
+            function()
+
+
+@pytest.fixture(autouse=True)
+def timers(monkeypatch):
+    """Tasks retried without a broker wait on a timer thread; in tests they are kept here instead,
+    for a test to run when it chooses, and never fire in the middle of another test."""
+    scheduled = Timers()
+    monkeypatch.setattr("lib.tasks.later", lambda delay, function: scheduled.append((delay, function)))
+    return scheduled

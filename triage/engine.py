@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.apps.registry import Apps
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from journal.models import Entry
@@ -194,6 +194,40 @@ def entries_retriage(
     outcome = _reconcile(fired=fired, cause=cause, disabled=disabled)
     outcome.entries = len(targets)
     return outcome
+
+
+# An entry's place in the order in which retriage goes through them: person, day, id.
+EntryKey = tuple[int, datetime.date, int]
+
+
+def entries_retriage_in_batches(
+    *,
+    entries: QuerySet[Entry],
+    batch_size: int = 500,
+    configs: Iterable[rules.RuleConfig] | None = None,
+    after_batch: Callable[[EntryKey, int, Outcome], None] | None = None,
+) -> Outcome:
+    """Re-evaluate ``entries`` after a change of the rules, batch by batch, each batch in its own
+    transaction: stopped halfway, every entry is either fully re-evaluated or untouched.
+
+    In order of person and day, so that a batch reads few histories; ``after_batch(last entry's
+    key, entries in the batch, outcome)`` runs inside the batch's transaction, so whatever it
+    records commits with the flags. One reading of the rules for the whole pass."""
+    keys: list[EntryKey] = list(
+        entries.order_by("user_id", "date", "id").values_list("user_id", "date", "id")
+    )
+    configs = rule_configs() if configs is None else list(configs)
+    total = Outcome()
+    for start in range(0, len(keys), batch_size):
+        batch = keys[start : start + batch_size]
+        with transaction.atomic():
+            outcome = entries_retriage(
+                entry_ids=[key[2] for key in batch], cause=Cause.RULES, configs=configs
+            )
+            if after_batch is not None:
+                after_batch(batch[-1], len(batch), outcome)
+        total += outcome
+    return total
 
 
 _UPDATED_FIELDS = (

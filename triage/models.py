@@ -1,8 +1,9 @@
 """Triage in the database: how admins configured each rule, and the flags the rules raised."""
 
 from auditlog.registry import auditlog
+from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
 from journal.models import Entry
 from triage import rules
@@ -124,6 +125,74 @@ class Flag(models.Model):
     @property
     def is_emergency(self):
         return self.urgency == Urgency.EMERGENCY
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting for a worker"
+    RUNNING = "running", "Running"
+    DONE = "done", "Finished"
+    FAILED = "failed", "Stopped by an error"
+
+
+ACTIVE_STATUSES = (RunStatus.QUEUED, RunStatus.RUNNING)
+
+
+class RetriageRun(models.Model):
+    """One application of the rules to past entries, started from the admin and run as a background
+    task: its progress and outcome, which the admin shows. Counts only, never an entry's content."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=RunStatus, default=RunStatus.QUEUED)
+    # True while queued or running; the database allows one such run at a time, since two at once
+    # would race to write the same flags.
+    active = models.BooleanField(default=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(help_text="Last sign of life: every finished batch moves it.")
+    total = models.PositiveIntegerField(null=True, blank=True, help_text="Entries to re-evaluate.")
+    done = models.PositiveIntegerField(default=0, help_text="Entries re-evaluated so far.")
+    added = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    withdrawn = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    # The last entry done, in the order of the run (person, day, id): a run that was interrupted
+    # and tried again goes on after it, so its counts add up to one pass over the entries.
+    after_user_id = models.BigIntegerField(null=True, blank=True, editable=False)
+    after_date = models.DateField(null=True, blank=True, editable=False)
+    after_entry_id = models.BigIntegerField(null=True, blank=True, editable=False)
+    error = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "application of the rules to past entries"
+        verbose_name_plural = "applications of the rules to past entries"
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=RunStatus.values), name="retriagerun_status_valid"),
+            models.CheckConstraint(
+                condition=Q(active=True, status__in=ACTIVE_STATUSES, finished_at__isnull=True)
+                | (Q(active=False, finished_at__isnull=False) & ~Q(status__in=ACTIVE_STATUSES)),
+                name="retriagerun_active_matches_status",
+            ),
+            models.UniqueConstraint(
+                fields=["active"], condition=Q(active=True), name="retriagerun_one_active_at_a_time"
+            ),
+            models.CheckConstraint(
+                condition=Q(total__isnull=True) | Q(done__lte=F("total")),
+                name="retriagerun_done_within_total",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Application of the rules #{self.pk}"
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 100 if self.status == RunStatus.DONE else 0
+        return 100 * self.done // self.total
 
 
 # Who changed which threshold, urgency or message, and when: django-auditlog keeps the old and

@@ -2,13 +2,13 @@
 
 Batch by batch, each in its own transaction: stopped halfway, every entry is either fully
 re-evaluated or untouched, and running it again finishes the job. A second run changes nothing.
+The admin's "Apply the rules to past entries" does the same as a background task (triage.tasks).
 """
 
 import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from journal.models import Entry
 from triage import engine
@@ -41,17 +41,16 @@ class Command(BaseCommand):
                 raise CommandError(f"No user named {user!r}.") from None
         if since is not None:
             entries = entries.filter(date__gte=since)
-        # Ids only, ordered by person and day, so a batch reads few histories.
-        ids = list(entries.order_by("user_id", "date", "id").values_list("id", flat=True))
-        # One reading of the rules for the whole run: every batch is judged by the same settings.
-        configs = engine.rule_configs()
-        total = engine.Outcome()
-        for start in range(0, len(ids), batch_size):
-            with transaction.atomic():
-                total += engine.entries_retriage(
-                    entry_ids=ids[start : start + batch_size], cause=engine.Cause.RULES, configs=configs
-                )
-            self._progress(min(start + batch_size, len(ids)), len(ids))
+        count, done = entries.count(), 0
+
+        def progress(last, size, outcome):
+            nonlocal done
+            done += size
+            self._progress(min(done, count), count)
+
+        total = engine.entries_retriage_in_batches(
+            entries=entries, batch_size=batch_size, after_batch=progress
+        )
         self.stdout.write(
             f"Re-evaluated {total.entries} entries: {total.added} flags added, {total.updated} updated, "
             f"{total.withdrawn} withdrawn, {total.unchanged} unchanged."

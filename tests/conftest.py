@@ -78,3 +78,26 @@ def timers(monkeypatch):
     scheduled = Timers()
     monkeypatch.setattr("lib.tasks.later", lambda delay, function: scheduled.append((delay, function)))
     return scheduled
+
+
+@pytest.fixture
+def use_broker():
+    """use_broker(url): tasks go to the broker at ``url`` for the rest of the test, as with
+    CELERY_BROKER_URL set; the embedded default (no broker) comes back afterwards."""
+    from backpain_site.celery import app
+
+    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+
+    def reset_connections():
+        # Forget the connections to the earlier broker; closing them would close kombu's shared pools.
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    def use(url):
+        app.conf.update(broker_url=url, task_always_eager=False)
+        reset_connections()
+        return app
+
+    yield use
+    app.conf.update(saved)
+    reset_connections()

@@ -59,7 +59,9 @@ def test_the_event_is_in_the_persons_time_zone_and_keeps_its_local_time_across_d
     assert [str(zone["tzid"]) for zone in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
     days = occurrences(event, 4)  # 27 March to 30 March 2026: the clocks go forward on the 29th
     assert [day.date().day for day in days] == [27, 28, 29, 30]
-    assert {day.astimezone(zoneinfo.ZoneInfo("Europe/Berlin")).time() for day in days} == {datetime.time(20, 0)}
+    assert {day.astimezone(zoneinfo.ZoneInfo("Europe/Berlin")).time() for day in days} == {
+        datetime.time(20, 0)
+    }
     assert [day.astimezone(datetime.UTC).hour for day in days] == [19, 19, 18, 18]
 
 

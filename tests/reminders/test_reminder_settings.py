@@ -21,7 +21,9 @@ def test_the_settings_page_starts_with_reminders_off_at_eight_pm(person_client):
 
 
 def test_switching_reminders_on_at_a_chosen_time(person_client, person):
-    response = person_client.post(reverse("reminders:settings"), {"enabled": "on", "at": "07:30"}, follow=True)
+    response = person_client.post(
+        reverse("reminders:settings"), {"enabled": "on", "at": "07:30"}, follow=True
+    )
     assert "Daily reminder on, at 07:30 your time." in response.content.decode()
     plan = plan_of(user=person)
     assert (plan.enabled, plan.at) == (True, datetime.time(7, 30))
@@ -61,7 +63,9 @@ def test_the_settings_need_a_login(client, db):
     assert response.status_code == 302 and reverse("login") in response["Location"]
 
 
-def test_the_settings_page_runs_a_fixed_number_of_queries(person_client, person, remind, django_assert_num_queries):
+def test_the_settings_page_runs_a_fixed_number_of_queries(
+    person_client, person, remind, django_assert_num_queries
+):
     remind(person)
     # Session, user, the plan, and the request's transaction (savepoint and release in a test).
     with django_assert_num_queries(5):

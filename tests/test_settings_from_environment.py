@@ -15,6 +15,7 @@ from tests.test_deploy_settings import manage
         ("SESSION_COOKIE_AGE", "two weeks"),
         ("CONN_MAX_AGE", "60s"),
         ("AXES_FAILURE_LIMIT", "0"),
+        ("REMINDER_INTERVAL_SECONDS", "5m"),
     ],
 )
 def test_an_unreadable_value_stops_start_up_naming_the_variable(variable, value):

@@ -24,7 +24,8 @@ class Command(BaseCommand):
             help="keep going, one round every SECONDS (REMINDER_INTERVAL_SECONDS when left out)",
         )
 
-    def handle(self, *args, every=None, **options):
+    def handle(self, *args, every=None, verbosity=1, **options):
+        self.verbosity = verbosity
         if every is None:
             if not self._round():
                 raise CommandError("The mail server cannot be reached: nothing was sent.")

@@ -42,7 +42,7 @@ class RedactSecretPaths(logging.Filter):
         return True
 
 
-class GunicornLogger(Logger):  # type: ignore[misc]
+class GunicornLogger(Logger):
     """Gunicorn's logger, with the path, request line and referrer of the access log redacted."""
 
     def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> dict[str, Any]:

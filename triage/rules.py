@@ -270,8 +270,10 @@ class RuleDefinition:
 
 
 def window_start(day: datetime.date, window_days: int) -> datetime.date:
-    """The first day of the window of ``window_days`` days that ends on ``day``."""
-    return day - datetime.timedelta(days=window_days - 1)
+    """The first day of the window of ``window_days`` days that ends on ``day``; a window that
+    would reach back before the calendar's first day starts on that day."""
+    first = day.toordinal() - (window_days - 1)
+    return datetime.date.fromordinal(max(first, 1))
 
 
 def window_days_meeting(

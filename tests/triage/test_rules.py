@@ -24,6 +24,7 @@ from triage.rules import (
     rules_markdown,
     urgency_rank,
     window_days_meeting,
+    window_start,
 )
 
 TODAY = datetime.date(2026, 3, 15)
@@ -703,3 +704,13 @@ def test_rules_markdown_has_a_row_per_rule_with_thresholds_urgency_and_source():
         "| `min_days` = 3 (2-90); `window_days` = 14 (1-90) | soon | article |"
     )
     assert rows["chest_pain"].endswith("| none | emergency | clinical guidance |")
+
+
+def test_a_window_reaching_back_before_the_calendar_starts_on_its_first_day():
+    first = datetime.date(1, 1, 1)
+    assert window_start(first, 14) == first
+    assert window_start(datetime.date(1, 1, 5), 14) == first
+    assert window_start(datetime.date(1, 1, 20), 14) == datetime.date(1, 1, 7)
+    spasms = replace(entry(spasms=1), date=datetime.date(1, 1, 3))
+    earlier = [replace(entry(spasms=1), date=datetime.date(1, 1, day)) for day in (1, 2)]
+    assert [flag.rule for flag in evaluate(spasms, earlier, default_configs())] == ["recurring_spasms"]

@@ -199,3 +199,25 @@ def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path, db):
     out = io.StringIO()
     call_command("triage_eval", str(path), stdout=out)
     assert json.loads(out.getvalue())["urgency"] == "soon"
+
+
+def test_a_case_on_the_first_day_of_the_calendar_is_judged(tmp_path, db):
+    first_day = {**CASE, "entry": {**CASE["entry"], "date": "0001-01-01", "spasms": 2}}
+    status, results = run(tmp_path, first_day, CASE)
+    assert status == 0
+    assert [result["id"] for result in results] == ["c1", "c1"]
+    assert results[0]["urgency"] == "soon"
+
+
+def test_json_nested_too_deeply_is_one_error_line_and_the_run_goes_on(tmp_path, db):
+    deep = "[" * 100_000 + "]" * 100_000
+    status, results = run(tmp_path, deep, CASE)
+    assert status == 1
+    assert results[0] == {"id": None, "line": 1, "error": "not readable: nested too deeply"}
+    assert results[1]["id"] == "c1" and results[1]["urgency"] == "soon"
+
+
+def test_an_id_that_cannot_be_written_back_as_json_becomes_null(tmp_path, db):
+    status, results = run(tmp_path, '{"id": NaN, "entry": {"date": "2026-01-15"}}')
+    assert status == 0
+    assert results[0]["id"] is None and results[0]["urgency"] == "none"

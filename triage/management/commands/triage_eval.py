@@ -1,7 +1,8 @@
 """Runs the triage rules, as configured in the database, on the cases of a JSON Lines file.
 
 The case-file format is that of triage-spec.md: one case a line in, one result a line out, in
-input order. A line that cannot be read gives an error line and the run goes on.
+input order. Any line that is not blank gives exactly one output line: its result, or an error line
+saying what is wrong with it; the run always goes on to the next line.
 """
 
 import codecs
@@ -13,14 +14,23 @@ from django.core.management.base import BaseCommand, CommandError
 from triage import engine, rules
 
 
-def read_case(raw):
-    """The case's entry facts and history facts; raises ValueError naming what is wrong."""
+def load(raw):
+    """The line's JSON value; raises ValueError saying why it cannot be read."""
     try:
-        case = json.loads(raw.decode("utf-8"))
+        return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ValueError("not valid UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise ValueError(f"not valid JSON: {error.msg} at column {error.colno}") from None
+    except RecursionError:
+        raise ValueError("not readable: nested too deeply") from None
+    except ValueError as error:  # a number too long to convert, for one
+        raise ValueError(f"not readable: {error}") from None
+
+
+def read_case(raw):
+    """The case's entry facts and history facts; raises ValueError naming what is wrong."""
+    case = load(raw)
     if not isinstance(case, dict):
         raise ValueError("expected a JSON object with id, entry and history")
     if "entry" not in case:
@@ -41,12 +51,34 @@ def read_case(raw):
 
 
 def case_id(raw):
-    """The id of a line, when the line is a JSON object at all; null otherwise."""
+    """The id of a line when the line is a JSON object with an id that can be written back as
+    JSON; null otherwise."""
     try:
-        case = json.loads(raw.decode("utf-8"))
-    except ValueError:  # JSONDecodeError and UnicodeDecodeError both are
+        case = load(raw)
+    except ValueError:
         return None
-    return case.get("id") if isinstance(case, dict) else None
+    identifier = case.get("id") if isinstance(case, dict) else None
+    try:
+        json.dumps(identifier, allow_nan=False)
+    except (ValueError, RecursionError):
+        return None
+    return identifier
+
+
+def answer(number, raw, configs):
+    """The output line for one input line: never raises, so one line cannot stop the run."""
+    identifier = case_id(raw)
+    try:
+        entry, history = read_case(raw)
+        return result(identifier, engine.evaluate(entry, history, configs)), False
+    except ValueError as error:
+        return {"id": identifier, "line": number, "error": str(error)}, True
+    except Exception as error:  # noqa: BLE001 - reported as the line's error; the run goes on
+        return {
+            "id": identifier,
+            "line": number,
+            "error": f"could not be evaluated ({type(error).__name__})",
+        }, True
 
 
 def result(case, flags):
@@ -90,13 +122,8 @@ class Command(BaseCommand):
                 if not line.strip():
                     continue  # blank lines, such as a trailing one, are not cases
                 total += 1
-                try:
-                    entry, history = read_case(line)
-                except ValueError as error:
-                    bad += 1
-                    output = {"id": case_id(line), "line": number, "error": str(error)}
-                else:
-                    output = result(case_id(line), engine.evaluate(entry, history, configs))
+                output, failed = answer(number, line, configs)
+                bad += failed
                 self.stdout.write(json.dumps(output))
         finally:
             if lines is not sys.stdin.buffer:

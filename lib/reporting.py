@@ -1,10 +1,12 @@
 """Keeps health data out of error reports and logs.
 
 Django's default filter hides only settings that look like secrets. Here everything a person sent
-(posted fields, the query string, the referring page) and every local variable of a failing view
-may be health data, so error e-mails and debug pages show names, never values. Database errors
-are the other leak: PostgreSQL quotes the failing row in its message, so their messages are
-dropped from reports and logs alike; the exception's type and traceback remain.
+may be health data or lead to it: posted fields, the query string, cookies, headers, and every
+local variable of a failing view. Error e-mails and debug pages therefore say how many of each
+there were and show neither their names nor their values; of the request they keep the method, the
+path (which holds ids, never words) and a few server facts. Database errors are the other leak:
+PostgreSQL quotes the failing row in its message, so their messages are dropped from reports and
+logs alike; the exception's type and traceback remain.
 """
 
 import logging
@@ -18,9 +20,19 @@ from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 from lib.redaction import redact_secret_paths
 
 HIDDEN = "********************"
-REVEALING_META = ("QUERY_STRING", "HTTP_REFERER", "HTTP_COOKIE")
-# Paths as the server saw them: their secret part, if any, is hidden (lib.redaction).
-PATH_META = ("PATH_INFO", "RAW_URI", "REQUEST_URI", "SCRIPT_URL")
+# The request's environment keys a report may show; every other key (headers, the raw URI, the
+# query string, cookies, the client's address) is left out.
+SHOWN_META = frozenset(
+    {
+        "REQUEST_METHOD", "PATH_INFO", "SCRIPT_NAME", "SERVER_NAME", "SERVER_PORT",
+        "SERVER_PROTOCOL", "CONTENT_TYPE", "CONTENT_LENGTH", "wsgi.url_scheme",
+    }
+)  # fmt: skip
+
+
+def _hidden_count(items: Any, what: str) -> dict[str, str]:
+    count = len(items)
+    return {f"({count} {what}, names and values hidden)": HIDDEN} if count else {}
 
 
 def exception_chain(exception: BaseException | None) -> list[BaseException]:
@@ -52,29 +64,35 @@ class HealthDataExceptionReporterFilter(SafeExceptionReporterFilter):
         return True
 
     def get_post_parameters(self, request: HttpRequest | None) -> dict[str, str]:
-        if request is None:
-            return {}
-        return {key: self.cleansed_substitute for key in request.POST}
+        return {} if request is None else _hidden_count(request.POST, "posted fields")
 
     def get_traceback_frame_variables(self, request: HttpRequest | None, tb_frame: FrameType) -> Any:
         return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]
 
     def get_safe_request_meta(self, request: HttpRequest) -> dict[str, Any]:
-        meta = super().get_safe_request_meta(request)
-        for key in REVEALING_META:
-            if meta.get(key):
-                meta[key] = self.cleansed_substitute
-        for key in PATH_META:
-            if isinstance(meta.get(key), str):
-                meta[key] = redact_secret_paths(meta[key])
-        return meta
+        # Paths as the server saw them keep their place, with any secret part hidden (lib.redaction).
+        shown = {
+            key: redact_secret_paths(value) if key == "PATH_INFO" and isinstance(value, str) else value
+            for key, value in request.META.items()
+            if key in SHOWN_META
+        }
+        left_out = [key for key in request.META if key not in SHOWN_META]
+        return shown | _hidden_count(left_out, "other keys")
+
+    def get_safe_cookies(self, request: HttpRequest) -> dict[str, Any]:
+        return _hidden_count(request.COOKIES, "cookies")
 
 
 class HealthDataExceptionReporter(ExceptionReporter):
     def get_traceback_data(self) -> dict[str, Any]:
         data = super().get_traceback_data()
         if self.request is not None:
-            data["request_GET_items"] = [(key, HIDDEN) for key in self.request.GET]
+            data["request_GET_items"] = list(_hidden_count(self.request.GET, "query parameters").items())
+            data["request_COOKIES_items"] = list(self.filter.get_safe_cookies(self.request).items())
+            # The account by number, not by name.
+            user = getattr(self.request, "user", None)
+            if user is not None:
+                data["user_str"] = f"account {user.pk}" if user.is_authenticated else "anonymous"
             # As Django's own _get_raw_insecure_uri (no host validation), without the query string.
             data["request_insecure_uri"] = (
                 f"{self.request.scheme}://{self.request._get_raw_host()}"  # type: ignore[attr-defined]

@@ -33,7 +33,8 @@ def test_posted_values_and_local_variables_are_hidden():
     request = RequestFactory().post("/journal/new/", {"notes": SECRET, "lower_back": "7"})
     report_filter = HealthDataExceptionReporterFilter()
     # Not even the field names: a name can say what was recorded.
-    assert report_filter.get_post_parameters(request) == {"(2 posted fields, names and values hidden)": HIDDEN}
+    hidden = {"(2 posted fields, names and values hidden)": HIDDEN}
+    assert report_filter.get_post_parameters(request) == hidden
 
     def failing_view():
         secret_note = SECRET  # noqa: F841

@@ -4,6 +4,7 @@ list, entry, new, edit, delete and download, and the login that sends staff to t
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.views.decorators.http import require_http_methods
@@ -26,6 +27,8 @@ from triage import selectors as triage_selectors
 JUST_SAVED = "triage_result_entry"
 
 
+# The landing page reads nothing from the database (for a visitor without a session): no transaction.
+@transaction.non_atomic_requests
 def home(request):
     if request.user.is_authenticated:
         return redirect("journal:dashboard")

@@ -1,5 +1,9 @@
-"""Public pages of the educational content: the articles by topic, and one article."""
+"""Public pages of the educational content: the articles by topic, and one article.
 
+They only read, so they run outside a transaction (ATOMIC_REQUESTS would open one for each).
+"""
+
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -7,10 +11,12 @@ from django.utils.cache import add_never_cache_headers
 from learn import selectors
 
 
+@transaction.non_atomic_requests
 def article_list(request):
     return render(request, "learn/article_list.html", {"topics": selectors.published_articles_by_topic()})
 
 
+@transaction.non_atomic_requests
 def article_detail(request, slug):
     article = selectors.article_for_reader(slug=slug, user=request.user)
     response = render(
@@ -22,6 +28,7 @@ def article_detail(request, slug):
     return response
 
 
+@transaction.non_atomic_requests
 def see_a_doctor(request):
     """A stable address for triage messages: the current article on when to see a doctor."""
     article = selectors.when_to_see_a_doctor_article()

@@ -13,7 +13,7 @@ import logging
 from types import FrameType
 from typing import Any
 
-from django.db import DatabaseError
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpRequest
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
@@ -35,16 +35,17 @@ def _hidden_count(items: Any, what: str) -> dict[str, str]:
     return {f"({count} {what}, names and values hidden)": HIDDEN} if count else {}
 
 
-def exception_chain(exception: BaseException | None) -> list[BaseException]:
-    """The exception and every cause or context behind it, once each."""
+def exception_chain(exception: object) -> list[BaseException]:
+    """The exception and every cause or context behind it, once each (none for a non-exception,
+    such as the message a log record without an exception hands the reporter)."""
     seen: list[BaseException] = []
-    while exception is not None and exception not in seen:
+    while isinstance(exception, BaseException) and exception not in seen:
         seen.append(exception)
         exception = exception.__cause__ or exception.__context__
     return seen
 
 
-def message_may_hold_data(exception: BaseException | None) -> bool:
+def message_may_hold_data(exception: object) -> bool:
     """True when the exception, or any exception behind it, is a database error."""
     return any(isinstance(link, DatabaseError) for link in exception_chain(exception))
 
@@ -116,4 +117,25 @@ class DropDatabaseErrorMessages(logging.Filter):
             # The chain goes too: a database error behind another one would print its message.
             record.exc_info = (error_type or type(error), _hidden_copy(error), traceback)
             record.exc_text = None
+        return True
+
+
+class OneMailPerOutage(logging.Filter):
+    """While the database cannot be reached every request fails the same way: mail the admins of
+    it once per ``interval`` seconds (per process), not once per request."""
+
+    def __init__(self, interval: float = 600) -> None:
+        super().__init__()
+        self.interval = interval
+        self.last_sent = -interval
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is None and getattr(record, "status_code", None) == 503:
+            return False  # the line "Service Unavailable: /path" that follows the error itself
+        if not isinstance(error, (OperationalError, InterfaceError)):
+            return True
+        if record.created - self.last_sent < self.interval:
+            return False
+        self.last_sent = record.created
         return True

@@ -46,3 +46,16 @@ def test_rendered_entry_form_has_no_inline_script_or_style(person_client):
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
     assert not re.search(r"\sstyle\s*=", html)
     assert not re.search(r"\son[a-z]+\s*=", html)
+
+
+def test_every_page_switches_off_browser_features_it_never_uses(client, db):
+    policy = client.get("/")["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+        assert feature in policy
+
+
+def test_the_page_for_an_unknown_host_carries_the_security_policy(client, db):
+    response = client.get("/", HTTP_HOST="evil.example.net")
+    assert response.status_code == 400
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "camera=()" in response["Permissions-Policy"]

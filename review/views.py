@@ -35,6 +35,10 @@ CHANGED_MEANWHILE = (
     "This entry changed meanwhile: another reviewer acted on it after you opened the page. "
     "Nothing you sent was saved. Here is its current state; check it before acting again."
 )
+UNREADABLE_FORM = (
+    "What was sent could not be read as this page's form (it may have been altered or sent by "
+    "another program). Nothing was saved. Here is the entry's current state."
+)
 GLANCE_DAYS = 30
 
 
@@ -130,6 +134,9 @@ def _act(request, pk, form_class, form_name, action, done):
         if sent is not None and sent != review.version:
             messages.error(request, CHANGED_MEANWHILE)
             return _render_detail(request, review, status=409, **{form_name: form})
+        if "version" in form.errors:
+            # The version rides in a hidden field, so its error would show nowhere on the page.
+            messages.error(request, UNREADABLE_FORM)
         return _render_detail(request, review, status=400, **{form_name: form})
     fields = {name: value for name, value in form.cleaned_data.items() if name != "version"}
     try:

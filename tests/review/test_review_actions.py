@@ -1,6 +1,8 @@
 """Claim, release, internal notes, resolve with an outcome and an optional message, reopen: each
 recorded with who and when, each only from the states it starts from."""
 
+import html
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.test import Client
@@ -228,3 +230,20 @@ def test_a_current_form_that_fails_validation_says_only_what_is_wrong(reviewer_c
     response = reviewer_client.post(url("resolve", flagged_entry), {"version": "1"})
     assert response.status_code == 400
     assert "changed meanwhile" not in response.content.decode()
+
+
+@pytest.mark.parametrize("version", ["abc", "-1", ""])
+def test_an_altered_version_says_what_happened_and_saves_nothing(reviewer_client, flagged_entry, version):
+    response = reviewer_client.post(url("claim", flagged_entry), {"version": version})
+    assert response.status_code == 400
+    assert "could not be read as this page's form" in html.unescape(response.content.decode())
+    assert Review.objects.get(entry=flagged_entry).status == "open"
+
+
+def test_json_sent_to_an_action_says_what_happened_and_saves_nothing(reviewer_client, flagged_entry):
+    response = reviewer_client.post(
+        url("claim", flagged_entry), '{"version": 1}', content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "could not be read as this page's form" in html.unescape(response.content.decode())
+    assert Review.objects.get(entry=flagged_entry).status == "open"

@@ -1,10 +1,11 @@
-"""Reads for accounts: consent, the person's today, and what the person sees of staff access."""
+"""Reads for accounts: consent, second factors, the person's today, and what the person sees of staff access."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
 
+from allauth.mfa.models import Authenticator
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
@@ -17,6 +18,13 @@ from journal.models import Entry
 
 def user_has_consented(*, user: User, version: str = CONSENT_VERSION) -> bool:
     return HealthDataConsent.objects.filter(user=user, version=version).exists()
+
+
+def user_has_second_factor(*, user: User) -> bool:
+    """A passkey or an authenticator app (recovery codes only back those up)."""
+    return Authenticator.objects.filter(
+        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    ).exists()
 
 
 def user_today(*, user: User, now: datetime.datetime | None = None) -> datetime.date:

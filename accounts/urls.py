@@ -5,7 +5,6 @@ from accounts import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("signup/", views.signup, name="signup"),
     path("consent/", views.consent, name="consent"),
     path("profile/", views.profile, name="profile"),
     path("delete/", views.account_delete, name="account-delete"),

@@ -45,6 +45,17 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def cache_from_url(url):
+    """CACHE_URL: empty for memory, file:///a/folder, or redis://host:port/db (needs redis-py)."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if url.startswith("file://"):
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": url[7:]}
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(f"CACHE_URL={url!r} is neither file:// nor redis://.")
+
+
 # A key that is public by design: backpain_site.checks and wsgi.py refuse it when DEBUG is off.
 DEVELOPMENT_SECRET_KEY = "development-only-key-never-use-in-production"
 
@@ -74,6 +85,11 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "auditlog",  # who changed a triage rule, when, old and new values
+    "django.contrib.humanize",  # allauth's list of a person's sessions
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +106,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.PersonTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Ends a session after SESSION_IDLE_TIMEOUT without a request or SESSION_ABSOLUTE_TIMEOUT in all.
+    "accounts.middleware.SessionTimeoutMiddleware",
+    # Sign-in, reset and sign-up posts counted per client address before any password is hashed.
+    "accounts.middleware.SignInThrottleMiddleware",
+    # No staff page opens before the session used a second factor.
+    "accounts.middleware.StaffSecondFactorMiddleware",
     # Names the signed-in admin as the actor of each audit-log record.
     "auditlog.middleware.AuditlogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -133,26 +156,88 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out pair is refused before the password is hashed.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Username or e-mail address with a password (allauth's sign-in form).
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# Argon2 first; a password stored with another hasher is re-hashed with Argon2 at its next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "accounts.passwords.NotOnlySpacesValidator"},
+    {"NAME": "accounts.passwords.BreachedPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "journal:dashboard"
 LOGOUT_REDIRECT_URL = "home"
 
-# Five wrong passwords for one account from one address lock that pair out for an hour.
+# The client address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies (each adding the
+# address it received the request from to X-Forwarded-For) the address the outermost one saw.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Five wrong passwords for one username from one client address lock that pair out for an hour;
+# the same person from another address is not affected. The address comes from lib.client_ip.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "lib.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.throttle.attempted_username"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_VERBOSE = False
+
+# Per client address, counted before any password is hashed (accounts.throttle): sign-in, reset
+# and sign-up posts a minute, and failed sign-ins an hour across every username (spraying).
+THROTTLE_POSTS_PER_MINUTE = env_int("THROTTLE_POSTS_PER_MINUTE", 10, minimum=1)
+THROTTLE_FAILURES_PER_HOUR = env_int("THROTTLE_FAILURES_PER_HOUR", 30, minimum=1)
+# Password-reset mails to one address an hour; more requests get the same answer and no mail.
+RESET_MAILS_PER_HOUR = env_int("RESET_MAILS_PER_HOUR", 3, minimum=1)
+
+# Accounts (django-allauth): sign in with username or e-mail address; sign up with an e-mail
+# address that is verified before the journal opens; no answer tells whether an account exists.
+ACCOUNT_ADAPTER = "front.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "signup": "accounts.forms.SignupForm",
+}
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # the subjects in templates/account/email name the site
+ACCOUNT_RATE_LIMITS = {
+    # Per address and before hashing, accounts.throttle counts these instead, with a Retry-After.
+    "login": None,
+    "signup": None,
+    "reset_password": None,
+    # Second-factor codes of one account: five wrong ones in five minutes (allauth's default).
+    "login_failed": "5/5m/key",
+}
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Back pain journal"
+# Browsers allow passkeys on http://localhost; the server side is told so only while developing.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+
+# Sessions end after SESSION_IDLE_TIMEOUT seconds without a request and SESSION_ABSOLUTE_TIMEOUT
+# seconds after signing in, whichever comes first (accounts.middleware.SessionTimeoutMiddleware).
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60, minimum=60)
+SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT", 12 * 60 * 60, minimum=60)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -243,7 +328,16 @@ CELERY_BEAT_SCHEDULE = {
 
 # Addresses whose path holds a secret (the calendar feed, the reminder's unsubscribe link, a
 # password reset): lib.redaction keeps everything after these prefixes out of logs and reports.
-SECRET_PATH_PREFIXES = ("/reminders/calendar/", "/reminders/unsubscribe/", "/accounts/reset/")
+SECRET_PATH_PREFIXES = (
+    "/reminders/calendar/",
+    "/reminders/unsubscribe/",
+    "/accounts/password/reset/key/",
+    "/accounts/confirm-email/",
+)
+
+# Rate-limit counters (accounts.throttle, allauth). In memory by default: each process counts for
+# itself, so with several gunicorn workers set CACHE_URL to a cache they share.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
 
 # Error reports never carry what a person typed: see lib.reporting.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "lib.reporting.HealthDataExceptionReporterFilter"
@@ -278,7 +372,8 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 }  # fmt: skip
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 24 * 14, minimum=1)
+# The cookie and the stored session expire after the idle timeout; each request renews them.
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

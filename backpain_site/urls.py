@@ -1,12 +1,15 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from front.views import LoginView, home
+from front.views import home
 from lib.admin import view_on_site
 from lib.health import healthz, readyz
 
 admin.site.site_header = "Back pain journal administration"
 admin.site.site_title = "Back pain journal admin"
+# The admin signs in through the site's own sign-in, with its lockout, throttles and second factor.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 # A database that cannot be reached answers 503 with Retry-After; any other error, the 500 page.
 handler500 = "lib.health.server_error"
@@ -15,9 +18,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("", home, name="home"),
-    path("accounts/login/", LoginView.as_view(), name="login"),
-    path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("", include("front.urls")),
     path("learn/", include("learn.urls")),
     path("review/", include("review.urls")),
@@ -30,3 +32,6 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
+
+# allauth's own rate limits answer with this page (accounts.views.too_many_attempts).
+handler429 = "accounts.views.rate_limited"

@@ -1,12 +1,11 @@
 """The person's pages, which combine the apps below: the landing page, the dashboard, the journal's
-list, entry, new, edit, delete and download, and the login that sends staff to their queue."""
+list, entry, new, edit, delete and download. Where staff land after signing in is front.adapter."""
 
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import redirect, render, resolve_url
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import journal_view
@@ -19,7 +18,6 @@ from learn import selectors as learn_selectors
 from lib.charts import HEIGHT, WIDTH, pain_bars
 from lib.paging import page_of
 from review import selectors as review_selectors
-from review.models import REVIEW_PERMISSION
 from triage import selectors as triage_selectors
 
 # The id of the entry whose triage result the next entry page shows: kept in the session, so the
@@ -151,12 +149,3 @@ def entry_export(request):
     entries = triage_selectors.with_open_flags(selectors.entries_for_export(user=request.user))
     write_csv(((entry, [flag.rule_id for flag in entry.open_flags]) for entry in entries), response)
     return response
-
-
-class LoginView(auth_views.LoginView):
-    """Django's login; reviewers start their day at the review queue, everyone else at the dashboard."""
-
-    def get_default_redirect_url(self):
-        if self.request.user.has_perm(REVIEW_PERMISSION):
-            return resolve_url("review:queue")
-        return super().get_default_redirect_url()

@@ -1,7 +1,36 @@
+import time
+
 import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from accounts.sessions import SECOND_FACTOR
 
 from tests.factories import EntryFactory, UserFactory, make_reviewer
 from triage.models import TriageRule
+
+
+@pytest.fixture(autouse=True)
+def fresh_counters():
+    """Rate-limit counters live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def force_login_includes_second_factor(monkeypatch):
+    """client.force_login stands for a whole sign-in, second factor included, so that staff tests
+    reach their pages; tests/accounts/test_staff_second_factor.py signs in through the forms."""
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        session = self.session
+        session[SECOND_FACTOR] = time.time()
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from accounts.models import User
@@ -25,6 +26,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     def consented(user, create, extracted, **kwargs):
         if create and extracted is not False:
             consent_give(user=user)
+
+    @factory.post_generation
+    def email_verified(user, create, extracted, **kwargs):
+        """The address confirmed, as after following the sign-up mail (False: still waiting)."""
+        if create and user.email:
+            EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=extracted is not False)
 
 
 def make_reviewer(username="rowan", **fields):

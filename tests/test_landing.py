@@ -5,7 +5,7 @@ def test_the_landing_page_says_what_the_app_is_and_that_it_is_not_a_diagnosis(cl
     html = client.get("/").content.decode()
     assert "A daily journal for your back" in html
     assert "information, never a diagnosis" in html
-    assert reverse("accounts:signup") in html and reverse("login") in html
+    assert reverse("account_signup") in html and reverse("account_login") in html
 
 
 def test_a_logged_in_person_goes_straight_to_the_dashboard(person_client):

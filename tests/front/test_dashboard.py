@@ -15,7 +15,7 @@ def frozen_today(monkeypatch):
 
 def test_logging_in_lands_on_the_dashboard(client, person):
     response = client.post(
-        reverse("login"), {"username": person.username, "password": "a-long-test-password"}
+        reverse("account_login"), {"login": person.username, "password": "a-long-test-password"}
     )
     assert response.status_code == 302
     assert response["Location"] == URL

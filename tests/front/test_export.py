@@ -37,7 +37,7 @@ def test_the_whole_journal_downloads_as_csv_oldest_first(person_client, person, 
 
 
 def test_a_logged_out_visitor_cannot_download(client, db):
-    assert client.get(URL)["Location"].startswith(reverse("login"))
+    assert client.get(URL)["Location"].startswith(reverse("account_login"))
 
 
 def test_text_that_a_spreadsheet_would_run_as_a_formula_stays_text(person_client, person, entry_of):

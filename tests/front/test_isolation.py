@@ -26,14 +26,14 @@ def test_a_logged_out_visitor_is_sent_to_log_in_for_an_entry(client, person, ent
     url = reverse(name, args=[entry_of(person).pk])
     response = client.get(url)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 @pytest.mark.parametrize("name", PERSON_URLS)
 def test_a_logged_out_visitor_is_sent_to_log_in(client, db, name):
     response = client.get(reverse(name))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_lists_and_dashboard_show_only_the_persons_own_entries(person_client, person, other_person, entry_of):

@@ -19,7 +19,8 @@ from lib.redaction import GunicornLogger, redact_secret_paths
             '"GET /reminders/calendar/abc.ics?x=1 HTTP/1.1" 200',
             '"GET /reminders/calendar/[hidden]?x=1 HTTP/1.1" 200',
         ),
-        ("/accounts/reset/MQ/set-password/", "/accounts/reset/[hidden]"),
+        ("/accounts/password/reset/key/3-abc/", "/accounts/password/reset/key/[hidden]"),
+        ("/accounts/confirm-email/MQ:1xV:abc/", "/accounts/confirm-email/[hidden]"),
         ("/journal/12/", "/journal/12/"),
     ],
 )
@@ -33,7 +34,8 @@ def test_the_prefixes_match_the_addresses_the_site_makes():
     for path in (
         reverse("reminders:feed", args=["t0ken"]),
         reverse("reminders:unsubscribe", args=["t0ken"]),
-        reverse("password_reset_confirm", args=["MQ", "t0ken"]),
+        reverse("account_reset_password_from_key", kwargs={"uidb36": "3", "key": "t0ken"}),
+        reverse("account_confirm_email", args=["t0ken"]),
     ):
         assert "t0ken" not in redact_secret_paths(path)
         assert path.startswith(tuple(settings.SECRET_PATH_PREFIXES))

@@ -35,7 +35,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, flagged_entry, in
     method, url = urls(flagged_entry)[index]
     response = getattr(client, method)(url)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 @pytest.mark.parametrize("kind", ["person", "other_staff"])

@@ -7,11 +7,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
-from accounts.selectors import user_today
-from accounts.services import consent_give
+from allauth.account.models import EmailAddress
+
+from accounts.selectors import user_has_second_factor, user_today
+from accounts.services import consent_give, second_factor_add_totp
 from front.services import entry_create
 from journal.demo import demo_entries
 from review.models import REVIEWERS_GROUP
+
+# The base32 secret of the demo staff accounts' authenticator app (in the README): staff pages need a
+# second factor, and any authenticator app set up with this secret gives the demo's codes.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 
 ACCOUNTS = (
     # username, password, is_staff, is_superuser
@@ -49,6 +55,12 @@ class Command(BaseCommand):
                     user.save(update_fields=["password"])
                     consent_give(user=user)
                     self.stdout.write(f"Created {username} (password {password}).")
+                EmailAddress.objects.get_or_create(
+                    user=user, email=user.email, defaults={"verified": True, "primary": True}
+                )
+                if is_staff and not user_has_second_factor(user=user):
+                    second_factor_add_totp(user=user, secret=DEMO_TOTP_SECRET)
+                    self.stdout.write(f"Gave {username} an authenticator app with the secret {DEMO_TOTP_SECRET}.")
                 if username == "reviewer":
                     # The reviewer's permission comes from the group the review migrations create.
                     user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))

@@ -32,8 +32,8 @@ class PersonTimeZoneMiddleware:
 
 
 SESSION_ENDED = {
-    sessions.Ending.IDLE: "You were signed out after a while without activity. Please sign in again.",
-    sessions.Ending.ABSOLUTE: "Your session reached its time limit. Please sign in again.",
+    sessions.Ending.IDLE: "You were logged out after a while without activity. Please log in again.",
+    sessions.Ending.ABSOLUTE: "Your session reached its time limit. Please log in again.",
 }
 
 

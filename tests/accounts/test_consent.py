@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from accounts.models import HealthDataConsent
@@ -27,4 +28,16 @@ def test_the_consent_page_refuses_an_outside_next_address(client, db):
     person = UserFactory(consented=False)
     client.force_login(person)
     response = client.post(reverse("accounts:consent"), {"consent": "on", "next": "https://evil.example/"})
+    assert response["Location"] == reverse("journal:dashboard")
+
+
+@pytest.mark.parametrize(
+    "target", ["dashboard", "journal:dashboard", "not a url", "javascript:alert(1)", "//evil.example/", "\\\\evil"]
+)
+def test_a_next_that_is_not_an_address_on_this_site_lands_on_the_dashboard(client, db, target):
+    person = UserFactory(consented=False)
+    client.force_login(person)
+    assert client.get(reverse("accounts:consent"), {"next": target}).status_code == 200
+    response = client.post(reverse("accounts:consent"), {"consent": "on", "next": target})
+    assert response.status_code == 302
     assert response["Location"] == reverse("journal:dashboard")

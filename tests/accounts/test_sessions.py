@@ -58,7 +58,7 @@ def test_a_session_ends_after_thirty_minutes_without_a_request(person, clock, se
     clock.move(31 * 60)
     response = client.get(DASHBOARD, follow=True)
     assert response.redirect_chain[0][0].startswith(reverse("account_login"))
-    assert "signed out after a while without activity" in response.content.decode()
+    assert "logged out after a while without activity" in response.content.decode()
 
 
 def test_the_stored_session_and_its_cookie_expire_with_the_idle_timeout(person, settings):

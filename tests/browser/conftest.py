@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from accounts.selectors import user_has_second_factor
+from accounts.services import second_factor_add_totp
 from tests.factories import UserFactory
+from tests.totp import totp_code
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -65,17 +68,28 @@ def screenshot(page):
     return take
 
 
+# The authenticator app of the staff in browser tests: staff pages need a second factor.
+STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+
+
 @pytest.fixture
 def log_in(page, live_server):
-    """log_in(user, password) signs in through the login form, as a person would."""
+    """log_in(user, password) signs in through the sign-in form, as a person would; staff also type
+    the code of their authenticator app (given one here when they have no second factor)."""
 
     def sign_in(user, password="a-long-test-password"):
+        if user.is_staff and not user_has_second_factor(user=user):
+            second_factor_add_totp(user=user, secret=STAFF_TOTP_SECRET)
         page.goto(f"{live_server.url}/accounts/login/")
         page.get_by_label("Username").fill(user.username)
         page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Log in").click()
-        # People land on their dashboard, reviewers on the review queue.
+        page.get_by_role("button", name="Log in", exact=True).click()
         page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        if "/accounts/2fa/authenticate/" in page.url:
+            page.get_by_label("Code").fill(totp_code(STAFF_TOTP_SECRET))
+            page.get_by_role("button", name="Continue").click()
+            page.wait_for_url(lambda url: "/accounts/2fa/" not in url)
+        # People land on their dashboard, reviewers on the review queue.
         return user
 
     return sign_in

@@ -1,7 +1,9 @@
-"""A new person signs up, logs an entry with two regions and finds it on the dashboard and in the list."""
+"""A new person signs up, confirms the e-mail address, logs an entry with two regions and finds it on
+the dashboard and in the list."""
 
 import re
 
+from django.core import mail
 from playwright.sync_api import expect
 
 
@@ -9,14 +11,20 @@ def test_a_new_person_signs_up_logs_an_entry_and_sees_it(page, live_server, scre
     page.goto(live_server.url)
     page.get_by_role("link", name="Sign up").first.click()
 
-    page.get_by_label("Username").fill("newperson")
-    page.get_by_label("Email").fill("newperson@example.org")
+    page.get_by_label("E-mail address").fill("newperson@example.org")
     page.get_by_label(re.compile(r"^\s*Password\W*$")).fill("correct-horse-battery")
-    page.get_by_label("Password confirmation").fill("correct-horse-battery")
+    page.get_by_label("Password again").fill("correct-horse-battery")
     page.get_by_label("Hemisphere").select_option("south")
     page.get_by_label(re.compile("I agree that this site stores")).check()
     screenshot("signup-form")
     page.get_by_role("button", name="Create account").click()
+
+    # The journal opens once the address is confirmed through the link in the mail.
+    expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
+    screenshot("signup-check-your-email")
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body).group(0)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm").click()
 
     expect(page.get_by_role("heading", name="Today at a glance")).to_be_visible()
     expect(page.get_by_text("You have not logged anything today yet.")).to_be_visible()

@@ -1,8 +1,11 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
 
 from accounts.models import User
 from journal.models import Entry
+from tests.totp import totp_code
 
 
 def test_it_refuses_to_run_when_debug_is_off(db, settings):
@@ -30,3 +33,17 @@ def test_it_creates_the_demo_accounts_and_four_months_of_entries_once(db, settin
 
     call_command("seed_demo")
     assert Entry.objects.filter(user=demo).count() == entries.count()
+
+
+def test_the_demo_staff_open_their_pages_with_the_authenticator_secret_of_the_readme(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    for username, page in (("reviewer", reverse("review:queue")), ("admin", reverse("admin:index"))):
+        client = Client()
+        response = client.post(reverse("account_login"), {"login": username, "password": username})
+        assert response["Location"] == reverse("mfa_authenticate")
+        client.post(reverse("mfa_authenticate"), {"code": totp_code("JBSWY3DPEHPK3PXP")})
+        assert client.get(page).status_code == 200, username
+    demo = Client()
+    demo.post(reverse("account_login"), {"login": "demo", "password": "demo"})
+    assert demo.get(reverse("journal:dashboard")).status_code == 200  # no second factor for the demo person

@@ -1,4 +1,5 @@
-"""Reads for accounts: consent, second factors, the person's today, and what the person sees of staff access."""
+"""Reads for accounts: consent, second factors, the person's today, and what the person sees of
+staff access."""
 
 from __future__ import annotations
 
@@ -22,9 +23,8 @@ def user_has_consented(*, user: User, version: str = CONSENT_VERSION) -> bool:
 
 def user_has_second_factor(*, user: User) -> bool:
     """A passkey or an authenticator app (recovery codes only back those up)."""
-    return Authenticator.objects.filter(
-        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
-    ).exists()
+    kinds = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    return bool(Authenticator.objects.filter(user=user, type__in=kinds).exists())
 
 
 def user_today(*, user: User, now: datetime.datetime | None = None) -> datetime.date:

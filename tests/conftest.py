@@ -5,7 +5,6 @@ from django.core.cache import cache
 from django.test import Client
 
 from accounts.sessions import SECOND_FACTOR
-
 from tests.factories import EntryFactory, UserFactory, make_reviewer
 from triage.models import TriageRule
 

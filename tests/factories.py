@@ -31,7 +31,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     def email_verified(user, create, extracted, **kwargs):
         """The address confirmed, as after following the sign-up mail (False: still waiting)."""
         if create and user.email:
-            EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=extracted is not False)
+            EmailAddress.objects.create(
+                user=user, email=user.email, primary=True, verified=extracted is not False
+            )
 
 
 def make_reviewer(username="rowan", **fields):

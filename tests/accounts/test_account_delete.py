@@ -7,8 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from journal.models import Entry
 from accounts.services import second_factor_add_totp
+from journal.models import Entry
 from review.services import entry_access_record, review_claim
 from tests.factories import EntryFactory, UserFactory, make_reviewer
 from tests.totp import totp_code
@@ -54,7 +54,9 @@ def test_a_reviewer_with_review_history_is_asked_to_have_the_account_deactivated
 
 
 def row_counts():
-    return {model._meta.db_table: model.objects.count() for model in apps.get_models(include_auto_created=True)}
+    return {
+        model._meta.db_table: model.objects.count() for model in apps.get_models(include_auto_created=True)
+    }
 
 
 def with_everything(username, reviewer):
@@ -80,8 +82,17 @@ def test_erasure_leaves_no_row_that_names_the_person(db):
     other, _ = with_everything("sam", reviewer)
     before = row_counts()
     person, client = with_everything("alex", reviewer)
-    named = ("accounts_user", "journal_entry", "account_emailaddress", "mfa_authenticator", "usersessions_usersession",
-             "django_session", "axes_accesslog", "axes_accessattempt", "django_admin_log")
+    named = (
+        "accounts_user",
+        "journal_entry",
+        "account_emailaddress",
+        "mfa_authenticator",
+        "usersessions_usersession",
+        "django_session",
+        "axes_accesslog",
+        "axes_accessattempt",
+        "django_admin_log",
+    )
     during = row_counts()
     assert [table for table in named if during[table] <= before[table]] == []
     response = client.post(reverse("accounts:account-delete"), {"password": "a-long-test-password"})

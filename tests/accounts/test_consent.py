@@ -32,7 +32,8 @@ def test_the_consent_page_refuses_an_outside_next_address(client, db):
 
 
 @pytest.mark.parametrize(
-    "target", ["dashboard", "journal:dashboard", "not a url", "javascript:alert(1)", "//evil.example/", "\\\\evil"]
+    "target",
+    ["dashboard", "journal:dashboard", "not a url", "javascript:alert(1)", "//evil.example/", "\\\\evil"],
 )
 def test_a_next_that_is_not_an_address_on_this_site_lands_on_the_dashboard(client, db, target):
     person = UserFactory(consented=False)

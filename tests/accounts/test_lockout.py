@@ -44,7 +44,9 @@ def test_behind_the_proxy_the_real_address_is_locked_not_the_proxys(client, pers
     settings.TRUSTED_PROXY_COUNT = 1
     proxy = {"REMOTE_ADDR": "127.0.0.1"}
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(LOGIN, {"login": person.username, "password": "wrong"}, HTTP_X_FORWARDED_FOR=ATTACKER, **proxy)
+        client.post(
+            LOGIN, {"login": person.username, "password": "wrong"}, HTTP_X_FORWARDED_FOR=ATTACKER, **proxy
+        )
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {ATTACKER}
     response = client.post(
         LOGIN, {"login": person.username, "password": PASSWORD}, HTTP_X_FORWARDED_FOR=OFFICE, **proxy
@@ -63,5 +65,9 @@ def test_without_a_trusted_proxy_a_forged_header_changes_nothing(client, person,
 def test_the_lock_ends_after_an_hour(client, person, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         sign_in(client, person.username, "wrong", address=ATTACKER)
-    AccessAttempt.objects.update(attempt_time=datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=1, seconds=1))
-    assert sign_in(client, person.username, PASSWORD, address=ATTACKER)["Location"] == reverse("journal:dashboard")
+    AccessAttempt.objects.update(
+        attempt_time=datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=1, seconds=1)
+    )
+    assert sign_in(client, person.username, PASSWORD, address=ATTACKER)["Location"] == reverse(
+        "journal:dashboard"
+    )

@@ -47,7 +47,9 @@ def test_a_next_address_still_wins_over_the_start_page(client, person):
 
 
 def test_a_next_address_on_another_site_is_ignored(client, person):
-    response = client.post(LOGIN + "?next=https://evil.example/", {"login": person.username, "password": PASSWORD})
+    response = client.post(
+        LOGIN + "?next=https://evil.example/", {"login": person.username, "password": PASSWORD}
+    )
     assert response["Location"] == reverse("journal:dashboard")
 
 

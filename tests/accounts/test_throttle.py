@@ -34,7 +34,12 @@ def test_a_flood_of_sign_in_posts_gets_429_before_any_password_is_hashed(client,
     settings.AXES_FAILURE_LIMIT = 100  # only the flood limit is under test here
     limit = settings.THROTTLE_POSTS_PER_MINUTE
     for _ in range(limit):
-        assert client.post(LOGIN, {"login": person.username, "password": "x" * 12}, REMOTE_ADDR=FLOOD).status_code == 200
+        assert (
+            client.post(
+                LOGIN, {"login": person.username, "password": "x" * 12}, REMOTE_ADDR=FLOOD
+            ).status_code
+            == 200
+        )
     assert len(hashes) >= limit  # each attempt let through hashed the password
     before = len(hashes)
     refused = client.post(LOGIN, {"login": person.username, "password": "x" * 12}, REMOTE_ADDR=FLOOD)
@@ -47,7 +52,9 @@ def test_a_flood_of_sign_in_posts_gets_429_before_any_password_is_hashed(client,
 def test_the_flood_does_not_stop_someone_at_another_address(client, person, settings):
     for _ in range(settings.THROTTLE_POSTS_PER_MINUTE + 1):
         client.post(LOGIN, {"login": "whoever", "password": "x" * 12}, REMOTE_ADDR=FLOOD)
-    response = client.post(LOGIN, {"login": person.username, "password": "a-long-test-password"}, REMOTE_ADDR=NEIGHBOUR)
+    response = client.post(
+        LOGIN, {"login": person.username, "password": "a-long-test-password"}, REMOTE_ADDR=NEIGHBOUR
+    )
     assert response["Location"] == reverse("journal:dashboard")
 
 
@@ -56,27 +63,38 @@ def test_a_password_spray_across_usernames_is_stopped_per_address(client, db, se
     settings.THROTTLE_FAILURES_PER_HOUR = 6
     people = [UserFactory(username=f"target{n}") for n in range(settings.THROTTLE_FAILURES_PER_HOUR)]
     for target in people:  # one guess each: below every pair's lockout
-        assert client.post(LOGIN, {"login": target.username, "password": "Summer2026!!"}, REMOTE_ADDR=FLOOD).status_code == 200
+        assert (
+            client.post(
+                LOGIN, {"login": target.username, "password": "Summer2026!!"}, REMOTE_ADDR=FLOOD
+            ).status_code
+            == 200
+        )
     before = len(hashes)
     refused = client.post(LOGIN, {"login": "target0", "password": "a-long-test-password"}, REMOTE_ADDR=FLOOD)
     assert refused.status_code == 429
     assert len(hashes) == before
     assert 1 <= int(refused["Retry-After"]) <= 3600
     # The right password from the person's own address still works.
-    response = client.post(LOGIN, {"login": "target0", "password": "a-long-test-password"}, REMOTE_ADDR=NEIGHBOUR)
+    response = client.post(
+        LOGIN, {"login": "target0", "password": "a-long-test-password"}, REMOTE_ADDR=NEIGHBOUR
+    )
     assert response["Location"] == reverse("journal:dashboard")
 
 
 def test_reset_and_signup_posts_count_too(client, db, settings):
     settings.THROTTLE_POSTS_PER_MINUTE = 4
-    statuses = [client.post(RESET, {"email": f"n{n}@example.org"}, REMOTE_ADDR=FLOOD).status_code for n in range(3)]
+    statuses = [
+        client.post(RESET, {"email": f"n{n}@example.org"}, REMOTE_ADDR=FLOOD).status_code for n in range(3)
+    ]
     statuses.append(client.post(SIGNUP, {"email": "new@example.org"}, REMOTE_ADDR=FLOOD).status_code)
     statuses.append(client.post(RESET, {"email": "last@example.org"}, REMOTE_ADDR=FLOOD).status_code)
     assert statuses[-1] == 429 and 429 not in statuses[:-1]
 
 
 def test_reset_mail_to_one_address_is_limited_without_telling(client, person, settings):
-    answers = [client.post(RESET, {"email": person.email}, REMOTE_ADDR=f"192.0.2.{n}")["Location"] for n in range(6)]
+    answers = [
+        client.post(RESET, {"email": person.email}, REMOTE_ADDR=f"192.0.2.{n}")["Location"] for n in range(6)
+    ]
     assert set(answers) == {reverse("account_reset_password_done")}  # the same answer every time
     assert len(mail.outbox) == settings.RESET_MAILS_PER_HOUR
 

@@ -30,7 +30,9 @@ def authenticator(page):
             }
         },
     )
-    return lambda: cdp.send("WebAuthn.getCredentials", {"authenticatorId": added["authenticatorId"]})["credentials"]
+    return lambda: cdp.send("WebAuthn.getCredentials", {"authenticatorId": added["authenticatorId"]})[
+        "credentials"
+    ]
 
 
 def add_passkey(page, live_server, *, passwordless):
@@ -60,7 +62,9 @@ def test_a_person_adds_a_passkey_and_logs_in_with_it(page, live_server, log_in, 
     screenshot("logged-in-with-passkey")
 
 
-def test_a_reviewer_needs_a_second_factor_before_the_queue_opens(page, live_server, authenticator, screenshot):
+def test_a_reviewer_needs_a_second_factor_before_the_queue_opens(
+    page, live_server, authenticator, screenshot
+):
     make_reviewer("rowan")
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Username").fill("rowan")

@@ -1,13 +1,12 @@
 """Creates the demo accounts and the demo person's journal, for development only."""
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
-
-from allauth.account.models import EmailAddress
 
 from accounts.selectors import user_has_second_factor, user_today
 from accounts.services import consent_give, second_factor_add_totp
@@ -60,7 +59,9 @@ class Command(BaseCommand):
                 )
                 if is_staff and not user_has_second_factor(user=user):
                     second_factor_add_totp(user=user, secret=DEMO_TOTP_SECRET)
-                    self.stdout.write(f"Gave {username} an authenticator app with the secret {DEMO_TOTP_SECRET}.")
+                    self.stdout.write(
+                        f"Gave {username} an authenticator app with the secret {DEMO_TOTP_SECRET}."
+                    )
                 if username == "reviewer":
                     # The reviewer's permission comes from the group the review migrations create.
                     user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))

@@ -1,3 +1,5 @@
+import re
+
 from django.urls import reverse
 
 from tests.factories import UserFactory, make_reviewer
@@ -58,3 +60,10 @@ def test_an_inactive_account_cannot_sign_in(client, db):
     response = client.post(LOGIN, {"login": "gone", "password": PASSWORD})
     assert client.get(reverse("journal:dashboard")).status_code == 302
     assert response.status_code in (200, 302)
+
+
+def test_the_login_and_signup_pages_carry_no_inline_script_not_even_a_data_block(client, db):
+    for url in (LOGIN, reverse("account_signup"), reverse("account_reset_password")):
+        html = client.get(url).content.decode()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url
+        assert not re.search(r"\sstyle\s*=", html), url

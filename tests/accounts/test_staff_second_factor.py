@@ -20,11 +20,11 @@ def password_only(username, password=PASSWORD):
     return client
 
 
-@pytest.mark.parametrize("page", [QUEUE, reverse("admin:index")])
-def test_staff_without_a_second_factor_are_sent_to_set_one_up(db, page):
+@pytest.mark.parametrize("staff_page", [QUEUE, reverse("admin:index")])
+def test_staff_without_a_second_factor_are_sent_to_set_one_up(db, staff_page):
     make_reviewer("rowan", is_superuser=True)
     client = password_only("rowan")
-    response = client.get(page, follow=True)
+    response = client.get(staff_page, follow=True)
     assert response.redirect_chain[-1][0] == reverse("mfa_index")
     assert "Staff pages need a second factor" in response.content.decode()
 

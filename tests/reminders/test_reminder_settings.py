@@ -60,7 +60,7 @@ def test_a_person_without_an_address_is_told_why_no_mail_can_come(client, db):
 
 def test_the_settings_need_a_login(client, db):
     response = client.get(reverse("reminders:settings"))
-    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assert response.status_code == 302 and reverse("account_login") in response["Location"]
 
 
 def test_the_settings_page_runs_a_fixed_number_of_queries(

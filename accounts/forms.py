@@ -7,6 +7,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 
 from accounts.models import User
+from accounts.time_zones import time_zone_field
 
 CONSENT_LABEL = "I agree that this site stores my journal entries as described above."
 # An e-mail address has at most 254 characters; anything longer is refused before the password is
@@ -50,7 +51,7 @@ class SignupForm(allauth_forms.SignupForm):
         for name in ("email", "password1", "password2"):
             self.fields[name].widget.attrs.pop("placeholder", None)
         self.fields["password2"].label = "Password again"
-        self.fields["time_zone"].widget.attrs["data-detect-time-zone"] = "true"
+        self.fields["time_zone"] = time_zone_field(help_text=self.fields["time_zone"].help_text)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -77,6 +78,9 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["time_zone"] = time_zone_field(
+            current=self.instance.time_zone, help_text=self.fields["time_zone"].help_text
+        )
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Save profile"))
 

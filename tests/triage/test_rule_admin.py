@@ -106,3 +106,12 @@ def test_the_admins_history_button_opens_the_audit_log(admin_client):
     history = reverse("admin:triage_triagerule_history", args=["recurring_spasms"])
     response = admin_client.get(history)
     assert response["Location"] == reverse("admin:triage_triagerule_auditlog", args=["recurring_spasms"])
+
+
+def test_the_history_page_names_the_sites_icon_like_every_admin_page(admin_client):
+    icon = '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">'
+    history = admin_client.get(reverse("admin:triage_triagerule_auditlog", args=["recurring_spasms"]))
+    assert history.status_code == 200
+    assert icon in history.content.decode()
+    assert icon in admin_client.get(CHANGE).content.decode()
+    assert "<style" not in history.content.decode()

@@ -12,4 +12,8 @@ urlpatterns = [
     path("journal/<int:pk>/", views.entry_detail, name="entry-detail"),
     path("journal/<int:pk>/edit/", views.entry_update, name="entry-update"),
     path("journal/<int:pk>/delete/", views.entry_delete, name="entry-delete"),
+    path("journal/intakes/<int:pk>/relief/", views.intake_relief, name="intake-relief"),
+    path("medications/", views.medication_list, name="medication-list"),
+    path("medications/<int:pk>/edit/", views.medication_update, name="medication-update"),
+    path("medications/<int:pk>/delete/", views.medication_delete, name="medication-delete"),
 ]

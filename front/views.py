@@ -1,5 +1,6 @@
 """The person's pages, which combine the apps below: the landing page, the dashboard, the journal's
-list, entry, new, edit, delete and download. Where staff land after signing in is front.adapter."""
+list, entry, new, edit, delete and download, the medication list. Where staff land after signing in
+is front.adapter."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,8 +13,9 @@ from accounts.decorators import journal_view
 from accounts.selectors import user_today
 from front import services
 from journal import selectors
+from journal import services as journal_services
 from journal.export import write_csv
-from journal.forms import EntryFilterForm, EntryForm
+from journal.forms import SCALE, EntryFilterForm, EntryForm, MedicationForm, ReliefForm
 from learn import selectors as learn_selectors
 from lib.charts import HEIGHT, WIDTH, pain_bars
 from lib.paging import page_of
@@ -90,15 +92,23 @@ def entry_detail(request, pk):
     return render(
         request,
         "journal/entry_detail.html",
-        {"entry": entry, "flags": flags, "just_saved": just_saved, "tips": tips, "review": review},
+        {
+            "entry": entry,
+            "flags": flags,
+            "just_saved": just_saved,
+            "tips": tips,
+            "review": review,
+            "relief_scale": SCALE,
+        },
     )
 
 
 def _save(request, form, save):
-    """Validate, hand the values to a service, and keep everything typed when it refuses."""
+    """Validate, call ``save`` (which hands the form's values to a service), and keep everything
+    typed when the service refuses."""
     if request.method == "POST" and form.is_valid():
         try:
-            return save(form.entry_data())
+            return save()
         except ValidationError as error:
             for field, problems in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, problems)
@@ -108,21 +118,39 @@ def _save(request, form, save):
 @journal_view
 @require_http_methods(["GET", "POST"])
 def entry_create(request):
-    form = EntryForm(request.POST or None, today=user_today(user=request.user))
-    entry = _save(request, form, lambda data: services.entry_create(user=request.user, data=data))
+    last = selectors.entry_starting_point(user=request.user)
+    # "Start from my last entry" is a plain link (?start=last): it works without JavaScript and
+    # puts nothing about the entry in the address.
+    started = bool(last and request.method == "GET" and request.GET.get("start") == "last")
+    form = EntryForm(
+        request.POST or None,
+        today=user_today(user=request.user),
+        medications=selectors.medication_list(user=request.user),
+        initial=last.values if started else None,
+    )
+    entry = _save(request, form, lambda: services.entry_create(user=request.user, data=form.entry_data()))
     if entry:
         messages.success(request, "Entry saved.")
         request.session[JUST_SAVED] = entry.pk
         return redirect(entry)
-    return render(request, "journal/entry_form.html", {"form": form, "creating": True})
+    return render(
+        request,
+        "journal/entry_form.html",
+        {"form": form, "creating": True, "last": last, "started": started},
+    )
 
 
 @journal_view
 @require_http_methods(["GET", "POST"])
 def entry_update(request, pk):
     entry = selectors.entry_get(user=request.user, pk=pk)
-    form = EntryForm(request.POST or None, instance=entry, today=user_today(user=request.user))
-    saved = _save(request, form, lambda data: services.entry_update(entry=entry, data=data))
+    form = EntryForm(
+        request.POST or None,
+        instance=entry,
+        today=user_today(user=request.user),
+        medications=selectors.medication_list(user=request.user),
+    )
+    saved = _save(request, form, lambda: services.entry_update(entry=entry, data=form.entry_data()))
     if saved:
         messages.success(request, "Entry updated.")
         request.session[JUST_SAVED] = saved.pk
@@ -149,3 +177,62 @@ def entry_export(request):
     entries = triage_selectors.with_open_flags(selectors.entries_for_export(user=request.user))
     write_csv(((entry, [flag.rule_id for flag in entry.open_flags]) for entry in entries), response)
     return response
+
+
+@journal_view
+@require_http_methods(["POST"])
+def intake_relief(request, pk):
+    """How much a medicine helped, recorded later from the entry's page in one tap."""
+    intake = selectors.intake_get(user=request.user, pk=pk)
+    form = ReliefForm(request.POST)
+    if form.is_valid():
+        journal_services.intake_relief_set(intake=intake, relief=form.cleaned_data["relief"])
+        messages.success(request, "Saved how much it helped.")
+    else:
+        messages.error(request, "Please choose how much it helped, from 0 to 10.")
+    return redirect(intake.entry)
+
+
+@journal_view
+@require_http_methods(["GET", "POST"])
+def medication_list(request):
+    form = MedicationForm(request.POST or None)
+    medication = _save(
+        request, form, lambda: journal_services.medication_create(user=request.user, **form.cleaned_data)
+    )
+    if medication:
+        messages.success(request, f"{medication.name} is on your list.")
+        return redirect("journal:medication-list")
+    return render(
+        request,
+        "journal/medication_list.html",
+        {"form": form, "medications": selectors.medication_list_with_use(user=request.user)},
+    )
+
+
+@journal_view
+@require_http_methods(["GET", "POST"])
+def medication_update(request, pk):
+    medication = selectors.medication_get(user=request.user, pk=pk)
+    form = MedicationForm(request.POST or None, instance=medication)
+    saved = _save(
+        request,
+        form,
+        lambda: journal_services.medication_update(medication=medication, **form.cleaned_data),
+    )
+    if saved:
+        messages.success(request, "Medication saved.")
+        return redirect("journal:medication-list")
+    return render(request, "journal/medication_form.html", {"form": form, "medication": medication})
+
+
+@journal_view
+@require_http_methods(["GET", "POST"])
+def medication_delete(request, pk):
+    medication = selectors.medication_get(user=request.user, pk=pk)
+    if request.method == "POST":
+        journal_services.medication_delete(medication=medication)
+        messages.success(request, "Medication taken off your list.")
+        return redirect("journal:medication-list")
+    return render(request, "journal/medication_confirm_delete.html", {"medication": medication})
+

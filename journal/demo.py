@@ -3,7 +3,8 @@
 Deterministic (a fixed random seed), relative to today so the dashboard always has recent data.
 A few stretches are written to meet the doctor-visit criteria: spasms on several days in a row,
 a fortnight of persistent pain with self-help, headaches with upper-back pain, painkillers, and
-one evening of numbness with dizziness.
+one evening of numbness with dizziness. The demo person keeps a medication list; their intakes name
+it, and the last one still waits to be rated.
 """
 
 import datetime
@@ -11,6 +12,19 @@ import random
 from decimal import Decimal
 
 DAYS = 120
+# The demo person's medication list: name and usual dose.
+MEDICATIONS = (("Ibuprofen", "400 mg"), ("Paracetamol", "500 mg"))
+# Days back -> the medicines taken that day (name, dose, time, relief; None: not rated yet).
+INTAKES = {
+    27: [("Ibuprofen", "400 mg", datetime.time(9, 0), 6)],
+    25: [
+        ("Ibuprofen", "400 mg", datetime.time(8, 30), 5),
+        ("Paracetamol", "500 mg", datetime.time(19, 0), 3),
+    ],
+    31: [("Paracetamol", "500 mg", datetime.time(21, 0), 4)],
+    22: [("Paracetamol", "1000 mg", datetime.time(20, 15), 7)],
+    1: [("Ibuprofen", "400 mg", datetime.time(18, 45), None)],
+}
 OFFICE_HOURS = ["6.5", "7", "8", "9", "5.5"]
 FREE_DAY_HOURS = ["1", "2", "3"]
 NOTES = [
@@ -63,7 +77,7 @@ def demo_entries(*, today, hemisphere="north", seed=2026):
     entries = []
     for back in range(DAYS, -1, -1):
         day = today - datetime.timedelta(days=back)
-        if back and rng.random() < 0.15:  # some days are skipped
+        if back and back not in INTAKES and rng.random() < 0.15:  # some days are skipped
             continue
         winter = season_for(day, hemisphere) in ("winter", "autumn")
         entry = _base_day(rng, day, winter)
@@ -72,7 +86,12 @@ def demo_entries(*, today, hemisphere="north", seed=2026):
         if 20 <= back <= 34:  # a fortnight of upper-back pain despite heat and stretching
             entry.update(upper_back=max(entry["upper_back"], 5), self_help=["heat", "stretching"])
         if back in (27, 25):
-            entry.update(symptoms=["headache"], painkillers=True, painkiller_names="Ibuprofen 400 mg")
+            entry.update(symptoms=["headache"])
+        if back in INTAKES:
+            entry["medications"] = [
+                {"name": name, "dose": dose, "time": time, "relief": relief}
+                for name, dose, time, relief in INTAKES[back]
+            ]
         if back == 9:
             entry.update(symptoms=["numbness", "dizziness"], radiates_to=["arms"], upper_back=6)
         if back == 3:
@@ -80,6 +99,7 @@ def demo_entries(*, today, hemisphere="north", seed=2026):
         entries.append(entry)
         if back and rng.random() < 0.12:  # an evening entry when the day changed
             evening = dict(entry, time=datetime.time(20, 30), notes="Evening: worse after sitting.")
+            evening.pop("medications", None)
             evening["upper_back"] = min(10, entry["upper_back"] + 1)
             entries.append(evening)
     return entries

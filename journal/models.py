@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import Greatest
+from django.db.models.functions import Greatest, Lower
 from django.urls import reverse
 
 from journal.vocabulary import (
@@ -21,6 +21,8 @@ from journal.vocabulary import (
 )
 
 MINUTES_IN_A_DAY = 24 * 60
+MEDICATION_NAME_MAX = 200  # room for every free-text painkiller name written before the list existed
+DOSE_MAX = 100
 
 
 def intensity_field(label):
@@ -62,8 +64,9 @@ class Entry(models.Model):
         "spasm episodes", default=0, validators=[MaxValueValidator(SPASMS_MAX)]
     )
     symptoms = models.JSONField(default=list, blank=True)
+    # True whenever the entry records an intake (the services see to it), and also when the person
+    # took something without saying what: the painkiller_use rule reads this.
     painkillers = models.BooleanField("took painkillers", default=False)
-    painkiller_names = models.CharField("which painkillers", max_length=200, blank=True)
     self_help = models.JSONField(default=list, blank=True)
 
     # Habits of the day.
@@ -132,11 +135,6 @@ class Entry(models.Model):
                 )
                 for minutes in ("running_minutes", "other_movement_minutes")
             ),
-            # Which painkillers is a detail of having taken some.
-            models.CheckConstraint(
-                condition=models.Q(painkillers=True) | models.Q(painkiller_names=""),
-                name="entry_painkiller_names_need_painkillers",
-            ),
             # Surface, warm-up, stretching and shoes describe a run: no run, no details.
             models.CheckConstraint(
                 # Spelled out for NULL: a CHECK that evaluates to unknown would let the row in.
@@ -180,3 +178,61 @@ class Entry(models.Model):
     @property
     def self_help_labels(self):
         return self.labels(self.self_help, SelfHelp)
+
+
+class Medication(models.Model):
+    """A medicine on the person's own list, with the dose they usually take: one tap on the entry
+    form records an intake of it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="medications")
+    name = models.CharField(max_length=MEDICATION_NAME_MAX)
+    dose = models.CharField("usual dose", max_length=DOSE_MAX, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = [Lower("name").asc(), "id"]
+        constraints = [
+            models.UniqueConstraint(
+                "user",
+                Lower("name"),
+                name="medication_name_once_per_person",
+                violation_error_message="You already have a medication of this name in your list.",
+            ),
+            models.CheckConstraint(condition=~models.Q(name=""), name="medication_has_a_name"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} {self.dose}".strip()
+
+
+class Intake(models.Model):
+    """One medicine taken, recorded on an entry: what (name and dose as taken, kept even when the
+    list changes later), when, and how much it helped (often added later)."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="intakes")
+    # The list item it was recorded from; an intake outlives its removal from the list.
+    medication = models.ForeignKey(
+        Medication, on_delete=models.SET_NULL, null=True, blank=True, related_name="intakes"
+    )
+    name = models.CharField(max_length=MEDICATION_NAME_MAX)
+    dose = models.CharField(max_length=DOSE_MAX, blank=True)
+    time = models.TimeField(null=True, blank=True)
+    relief = models.PositiveSmallIntegerField(
+        "how much it helped",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(INTENSITY_MAX)],
+    )
+
+    class Meta:
+        ordering = [models.F("time").asc(nulls_last=True), "id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(name=""), name="intake_has_a_name"),
+            models.CheckConstraint(
+                condition=models.Q(relief__isnull=True) | models.Q(relief__lte=INTENSITY_MAX),
+                name=f"intake_relief_at_most_{INTENSITY_MAX}",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} {self.dose}".strip()

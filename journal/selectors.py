@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Max, QuerySet
+from django.db.models import Count, Max, QuerySet
+from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 
-from journal.models import Entry
+from journal.models import Entry, Intake, Medication
+from journal.services import CARRIED_OVER_FIELDS
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -18,8 +20,26 @@ PAGE_SIZE = 20
 
 
 def entry_get(*, user: User, pk: int) -> Entry:
-    """The person's own entry, or 404: another person's entry is indistinguishable from none."""
-    return get_object_or_404(Entry.objects.of(user), pk=pk)
+    """The person's own entry, or 404: another person's entry is indistinguishable from none.
+    Its intakes come along in one more query."""
+    return get_object_or_404(Entry.objects.of(user).prefetch_related("intakes"), pk=pk)
+
+
+@dataclass(frozen=True)
+class StartingPoint:
+    """What "start from my last entry" offers: the day of that entry and the values it carries over."""
+
+    date: datetime.date
+    values: dict[str, Any]
+
+
+def entry_starting_point(*, user: User) -> StartingPoint | None:
+    """The person's latest entry as a starting point for a new one (regions and habits), or None
+    when the journal is empty. One query."""
+    row = Entry.objects.of(user).values("date", *CARRIED_OVER_FIELDS).first()
+    if row is None:
+        return None
+    return StartingPoint(date=row.pop("date"), values=row)
 
 
 def entry_list(
@@ -72,5 +92,31 @@ def latest_entries(*, user: User, count: int = 5) -> QuerySet[Entry]:
 
 
 def entries_for_export(*, user: User) -> QuerySet[Entry]:
-    """Every entry of the person, oldest first."""
-    return Entry.objects.of(user).order_by("date", "time", "id")
+    """Every entry of the person, oldest first, with their intakes (one more query)."""
+    return Entry.objects.of(user).order_by("date", "time", "id").prefetch_related("intakes")
+
+
+def medication_list(*, user: User) -> QuerySet[Medication]:
+    """The person's medication list, by name."""
+    return Medication.objects.filter(user=user)
+
+
+def medication_get(*, user: User, pk: int) -> Medication:
+    """A medication of the person's own list (with its use, as below), or 404, like another
+    person's entry."""
+    return get_object_or_404(medication_list_with_use(user=user), pk=pk)
+
+
+def medication_list_with_use(*, user: User) -> QuerySet[Medication]:
+    """The person's medication list, each with how many intakes record it and the last day one did."""
+    # A query with GROUP BY leaves the model's ordering out: named again.
+    return (
+        medication_list(user=user)
+        .annotate(intake_count=Count("intakes"), last_taken=Max("intakes__entry__date"))
+        .order_by(Lower("name"), "id")
+    )
+
+
+def intake_get(*, user: User, pk: int) -> Intake:
+    """An intake recorded on one of the person's entries, or 404."""
+    return get_object_or_404(Intake.objects.filter(entry__user=user).select_related("entry"), pk=pk)

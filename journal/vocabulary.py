@@ -55,6 +55,16 @@ class Region(Vocabulary):
     LOWER_BACK = "lower_back", "Lower back"
 
 
+# Each region's name where space is short: on the body map, and what a screen reader says there.
+REGION_SHORT_LABELS = {
+    Region.NECK: "Neck",
+    Region.SHOULDERS: "Shoulders",
+    Region.UPPER_BACK: "Upper back",
+    Region.MIDDLE_BACK: "Middle back",
+    Region.LOWER_BACK: "Lower back",
+}
+
+
 class RadiatesTo(Vocabulary):
     HEAD = "head", "Head"
     SHOULDERS = "shoulders", "Shoulders"

@@ -30,13 +30,14 @@ class EntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "spreads_to",
         "symptom_list",
         "self_help_list",
+        "medications_taken",
     )
     ordering = ("-date", "-id")
     fieldsets = (
         (None, {"fields": ("user", "date", "time", "season", "created_at", "updated_at")}),
         ("Where it hurts", {"fields": (*Region.values, "pain")}),
         ("Spasms, spreading pain, symptoms", {"fields": ("spasms", "spreads_to", "symptom_list")}),
-        ("Painkillers and self-help", {"fields": ("painkillers", "painkiller_names", "self_help_list")}),
+        ("Painkillers and self-help", {"fields": ("painkillers", "medications_taken", "self_help_list")}),
         (
             "Habits",
             {
@@ -62,6 +63,10 @@ class EntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     @admin.display(description="self-help tried")
     def self_help_list(self, entry):
         return ", ".join(entry.self_help_labels) or "none"
+
+    @admin.display(description="medication taken")
+    def medications_taken(self, entry):
+        return "; ".join(str(intake) for intake in entry.intakes.all()) or "none recorded"
 
     # The person's entry page is the person's alone; staff read the entry here or on /review/.
     view_on_site = False

@@ -59,9 +59,18 @@ class EntryFactory(factory.Factory):
         return entry_create(user=user, data=data)
 
 
-def entry_post_data(**overrides):
-    """What the entry form posts when a person fills in only the basics; override to add more."""
+def entry_post_data(*, intakes=(), recorded=0, **overrides):
+    """What the entry form posts when a person fills in only the basics; override to add more.
+    ``intakes``: rows of the medication section (medication id, dose, time, relief, DELETE), the
+    first ``recorded`` of them intakes already stored on the entry."""
     data = {
+        "intakes-TOTAL_FORMS": str(len(intakes)),
+        "intakes-INITIAL_FORMS": str(recorded),
+        **{
+            f"intakes-{index}-{name}": "" if value is None else str(value)
+            for index, row in enumerate(intakes)
+            for name, value in row.items()
+        },
         "date": "2026-03-10",
         "time": "",
         "neck": "0",
@@ -70,7 +79,6 @@ def entry_post_data(**overrides):
         "middle_back": "0",
         "lower_back": "0",
         "spasms": "0",
-        "painkiller_names": "",
         "sitting_hours": "",
         "sitting_posture": "",
         "running_minutes": "",

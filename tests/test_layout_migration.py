@@ -4,31 +4,19 @@ with every row of every model kept, and the reviewers keep their permission."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
-# The last migrations before the review moved into an app of its own.
-EARLIER = [("triage", "0005_flag_order_by_keys_and_withdrawal_reason"), ("review", None)]
+from tests.migrating import latest, migrate
+
+# The last migrations before the review moved into an app of its own (and before the journal had
+# a medication list).
+EARLIER = [
+    ("triage", "0005_flag_order_by_keys_and_withdrawal_reason"),
+    ("review", None),
+    ("journal", "0002_entry_detail_constraints"),
+]
 # Where each model of the earlier layout lives now.
 MOVED = {("triage", "review"): ("review", "review"), ("triage", "reviewevent"): ("review", "reviewevent")}
 APPS = ("accounts", "journal", "triage", "learn")
-
-
-def migrate(targets):
-    """Migrate to ``targets`` (an app at None: none of its migrations) and give back the models as
-    the database now has them."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    graph = executor.loader.graph
-    kept = {app for app, name in targets}
-    nodes = [node for node in graph.leaf_nodes() if node[0] not in kept]
-    nodes += [(app, name) for app, name in targets if name is not None]
-    return executor.loader.project_state(nodes).apps
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def fill(apps):

@@ -57,12 +57,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def screenshot(page):
-    """screenshot(name) saves the whole page to test-artifacts/NAME.png."""
+    """screenshot(name) saves the whole page to test-artifacts/NAME.png; screenshot(name, other)
+    saves another page (a phone-sized one, say) instead."""
     ARTIFACTS.mkdir(exist_ok=True)
 
-    def take(name):
+    def take(name, of=None):
         path = ARTIFACTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        (of or page).screenshot(path=str(path), full_page=True)
         return path
 
     return take

@@ -30,8 +30,11 @@ def test_a_new_person_signs_up_logs_an_entry_and_sees_it(page, live_server, scre
     expect(page.get_by_text("You have not logged anything today yet.")).to_be_visible()
     page.get_by_role("link", name="Log now").click()
 
-    page.get_by_role("combobox", name=re.compile("^Upper back")).select_option("6")
-    page.get_by_role("combobox", name=re.compile("^Lower back")).select_option("3")
+    page.get_by_role("button", name="Upper back, 0 of 10").click()
+    page.locator("#id_upper_back").get_by_text("6", exact=True).click()
+    page.get_by_role("button", name="Lower back, 0 of 10").click()
+    page.locator("#id_lower_back").get_by_text("3", exact=True).click()
+    page.locator("summary", has_text="Notes").click()
     page.get_by_label("Notes").fill("Long day at the desk.")
     page.get_by_role("button", name="Save entry").click()
 

@@ -13,19 +13,28 @@ def rows(response):
 
 def test_the_whole_journal_downloads_as_csv_oldest_first(person_client, person, other_person, entry_of):
     entry_of(person, date=datetime.date(2026, 3, 2), lower_back=6, symptoms=["headache"], notes="stiff")
-    entry_of(person, date=datetime.date(2026, 3, 1), neck=2, painkillers=True, painkiller_names="Ibuprofen")
+    entry_of(
+        person,
+        date=datetime.date(2026, 3, 1),
+        neck=2,
+        medications=[
+            {"name": "Ibuprofen", "dose": "400 mg", "time": datetime.time(9, 0), "relief": 6},
+            {"name": "Paracetamol"},
+        ],
+    )
     entry_of(other_person, notes="not mine")
     response = person_client.get(URL)
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     assert "no-store" in response["Cache-Control"]
     first, second = rows(response)
-    assert (first["date"], first["neck"], first["painkillers"], first["painkiller_names"]) == (
+    assert (first["date"], first["neck"], first["painkillers"], first["medications"]) == (
         "2026-03-01",
         "2",
         "yes",
-        "Ibuprofen",
+        "Ibuprofen, 400 mg, 09:00, relief 6/10; Paracetamol",
     )
+    assert second["medications"] == ""
     assert (second["lower_back"], second["pain"], second["symptoms"], second["notes"]) == (
         "6",
         "6",
@@ -41,9 +50,7 @@ def test_a_logged_out_visitor_cannot_download(client, db):
 
 
 def test_text_that_a_spreadsheet_would_run_as_a_formula_stays_text(person_client, person, entry_of):
-    entry_of(
-        person, notes='=HYPERLINK("http://evil.example")', painkillers=True, painkiller_names="+1 tablet"
-    )
+    entry_of(person, notes='=HYPERLINK("http://evil.example")', medications=[{"name": "+1 tablet"}])
     (row,) = rows(person_client.get(URL))
     assert row["notes"] == '\'=HYPERLINK("http://evil.example")'
-    assert row["painkiller_names"] == "'+1 tablet"
+    assert row["medications"] == "'+1 tablet"

@@ -4,7 +4,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from journal.models import Entry
+from journal.models import Entry, Intake
 from tests.totp import totp_code
 
 
@@ -47,3 +47,18 @@ def test_the_demo_staff_open_their_pages_with_the_authenticator_secret_of_the_re
     demo = Client()
     demo.post(reverse("account_login"), {"login": "demo", "password": "demo"})
     assert demo.get(reverse("journal:dashboard")).status_code == 200  # no second factor for the demo person
+
+
+def test_the_demo_person_keeps_a_medication_list_and_records_intakes_from_it(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    demo = User.objects.get(username="demo")
+    assert [(m.name, m.dose) for m in demo.medications.all()] == [
+        ("Ibuprofen", "400 mg"),
+        ("Paracetamol", "500 mg"),
+    ]
+    intakes = Intake.objects.filter(entry__user=demo)
+    assert intakes.count() >= 5
+    assert not intakes.filter(medication=None).exists(), "every intake names a medication of the list"
+    assert intakes.filter(relief=None).exists() and intakes.exclude(relief=None).exists()
+    assert all(intake.entry.painkillers for intake in intakes.select_related("entry"))

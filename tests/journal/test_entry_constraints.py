@@ -14,7 +14,6 @@ from journal.models import Entry
         {"lower_back": 11},
         {"sitting_hours": 25},
         {"running_minutes": 1441},
-        {"painkillers": False, "painkiller_names": "Ibuprofen"},
         {"running_surface": "grass"},
         {"running_minutes": 0, "warmed_up": True},
         {"season": "dry"},
@@ -36,6 +35,5 @@ def test_a_run_with_its_details_is_accepted(person):
         running_surface="track",
         warmed_up=True,
         painkillers=True,
-        painkiller_names="Paracetamol",
     )
     assert entry.pk

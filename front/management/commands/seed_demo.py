@@ -11,7 +11,8 @@ from django.test.utils import override_settings
 from accounts.selectors import user_has_second_factor, user_today
 from accounts.services import consent_give, second_factor_add_totp
 from front.services import entry_create
-from journal.demo import demo_entries
+from journal.demo import MEDICATIONS, demo_entries
+from journal.services import medication_create
 from review.models import REVIEWERS_GROUP
 
 # The base32 secret of the demo staff accounts' authenticator app (in the README): staff pages need a
@@ -66,6 +67,8 @@ class Command(BaseCommand):
                     # The reviewer's permission comes from the group the review migrations create.
                     user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
                 if username == "demo" and not user.entries.exists():
+                    for name, dose in MEDICATIONS:
+                        medication_create(user=user, name=name, dose=dose)
                     entries = demo_entries(today=user_today(user=user), hemisphere=user.hemisphere)
                     for data in entries:
                         entry_create(user=user, data=data)

@@ -11,6 +11,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from journal.body_map import DRAWINGS
 from journal.models import DOSE_MAX, Entry, Medication
 from journal.services import ENTRY_FIELDS
 from journal.vocabulary import (
@@ -306,9 +307,14 @@ class EntryForm(forms.ModelForm):
     # What the page needs to lay the form out.
 
     def body_map(self):
-        """The regions of the body map, each with its short name and its strip."""
+        """The regions of the body map, each with its short name, its drawing and its strip."""
         return [
-            {"code": code, "name": REGION_SHORT_LABELS[Region(code)], "field": self[code]}
+            {
+                "code": code,
+                "name": REGION_SHORT_LABELS[Region(code)],
+                "drawing": DRAWINGS[code],
+                "field": self[code],
+            }
             for code in Region.values
         ]
 

@@ -71,6 +71,24 @@ def screenshot(page):
 
 # The authenticator app of the staff in browser tests: staff pages need a second factor.
 STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+PASSWORD = "a-long-test-password"
+
+
+def sign_in(page, live_server, user, password=PASSWORD):
+    """Sign in through the sign-in form, as a person would; staff also type the code of their
+    authenticator app (given one here when they have no second factor)."""
+    if user.is_staff and not user_has_second_factor(user=user):
+        second_factor_add_totp(user=user, secret=STAFF_TOTP_SECRET)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in", exact=True).click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    if "/accounts/2fa/authenticate/" in page.url:
+        page.get_by_label("Code").fill(totp_code(STAFF_TOTP_SECRET))
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_url(lambda url: "/accounts/2fa/" not in url)
+    # People land on their dashboard, reviewers on the review queue.
 
 
 @pytest.fixture
@@ -78,22 +96,29 @@ def log_in(page, live_server):
     """log_in(user, password) signs in through the sign-in form, as a person would; staff also type
     the code of their authenticator app (given one here when they have no second factor)."""
 
-    def sign_in(user, password="a-long-test-password"):
-        if user.is_staff and not user_has_second_factor(user=user):
-            second_factor_add_totp(user=user, secret=STAFF_TOTP_SECRET)
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.get_by_label("Username").fill(user.username)
-        page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Log in", exact=True).click()
-        page.wait_for_url(lambda url: "/accounts/login/" not in url)
-        if "/accounts/2fa/authenticate/" in page.url:
-            page.get_by_label("Code").fill(totp_code(STAFF_TOTP_SECRET))
-            page.get_by_role("button", name="Continue").click()
-            page.wait_for_url(lambda url: "/accounts/2fa/" not in url)
-        # People land on their dashboard, reviewers on the review queue.
+    def log_in_as(user, password=PASSWORD):
+        sign_in(page, live_server, user, password)
         return user
 
-    return sign_in
+    return log_in_as
+
+
+@pytest.fixture
+def page_of(browser, live_server):
+    """page_of(user, **options): a page of a browser context of its own, logged in as ``user``;
+    the options are Playwright's for a new context (a phone's size, no JavaScript, a time zone)."""
+    contexts = []
+
+    def open_page(user, **options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        sign_in(page, live_server, user)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

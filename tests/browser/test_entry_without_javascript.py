@@ -12,20 +12,10 @@ from playwright.sync_api import expect
 from journal.models import Entry
 from journal.services import medication_create
 
-PASSWORD = "a-long-test-password"
-
 
 @pytest.fixture
-def no_script_page(browser, live_server, journal_person):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(journal_person.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
-    yield page
-    context.close()
+def no_script_page(page_of, journal_person):
+    return page_of(journal_person, java_script_enabled=False)
 
 
 def open_section(page, title):

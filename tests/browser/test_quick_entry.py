@@ -14,7 +14,6 @@ from journal.models import Entry
 from tests.factories import EntryFactory
 
 PHONE = {"width": 390, "height": 844}
-PASSWORD = "a-long-test-password"
 
 # Everything in the page's main part a person can tap or type into, counted only while it is shown:
 # not hidden, not inside a closed section (whose content the browser does not render), not a strip
@@ -26,17 +25,9 @@ VISIBLE_CONTROLS = """() => Array.from(document.querySelectorAll(
 
 
 @pytest.fixture
-def phone(browser, live_server, journal_person):
+def phone(page_of, journal_person):
     """A phone-sized, touch-driven page, logged in as the journal person."""
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(journal_person.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
-    yield page
-    context.close()
+    return page_of(journal_person, viewport=PHONE, has_touch=True, is_mobile=True)
 
 
 @pytest.fixture

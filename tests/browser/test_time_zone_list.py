@@ -26,16 +26,8 @@ def test_sign_up_preselects_the_devices_zone(browser, live_server, device_zone, 
     context.close()
 
 
-def test_the_profile_preselects_it_only_over_the_default(browser, live_server, transactional_db):
-    context = browser.new_context(timezone_id="Europe/Berlin")
-    page = context.new_page()
+def test_the_profile_preselects_it_only_over_the_default(page_of, live_server, transactional_db):
     for username, stored, shown in (("utc", "UTC", "Europe/Berlin"), ("tokyo", "Asia/Tokyo", "Asia/Tokyo")):
-        UserFactory(username=username, time_zone=stored)
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.get_by_label("Username").fill(username)
-        page.get_by_label("Password").fill("a-long-test-password")
-        page.get_by_role("button", name="Log in").click()
+        page = page_of(UserFactory(username=username, time_zone=stored), timezone_id="Europe/Berlin")
         page.goto(f"{live_server.url}/accounts/profile/")
         expect(page.get_by_label("Time zone")).to_have_value(shown)
-        page.context.clear_cookies()
-    context.close()

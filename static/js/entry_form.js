@@ -116,7 +116,6 @@
   });
 
   map.hidden = false;
-  map.closest("form").classList.add("has-body-map");
   var wrong = regions.filter(function (region) { return scale(region).classList.contains("has-error"); });
   if (wrong.length) open(wrong[0], false);
 })();

@@ -235,4 +235,3 @@ def medication_delete(request, pk):
         messages.success(request, "Medication taken off your list.")
         return redirect("journal:medication-list")
     return render(request, "journal/medication_confirm_delete.html", {"medication": medication})
-

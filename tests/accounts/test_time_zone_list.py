@@ -9,7 +9,7 @@ from django.urls import reverse
 from accounts.time_zones import time_zone_choices
 from tests.factories import UserFactory
 
-SIGNUP = reverse("accounts:signup")
+SIGNUP = reverse("account_signup")
 PROFILE = reverse("accounts:profile")
 
 

@@ -114,7 +114,7 @@ def test_the_list_shows_only_the_persons_own_medications(person_client, other_pe
 
 @pytest.mark.parametrize("url", [LIST, reverse("journal:medication-update", args=[1])])
 def test_a_logged_out_visitor_is_sent_to_log_in(client, db, url):
-    assert client.get(url)["Location"].startswith(reverse("login"))
+    assert client.get(url)["Location"].startswith(reverse("account_login"))
 
 
 def test_the_list_is_never_cached(person_client):

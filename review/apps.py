@@ -17,3 +17,4 @@ class ReviewConfig(AppConfig):
         post_migrate.connect(
             services.reviewers_group_ensure, sender=self, dispatch_uid="review_reviewers_group"
         )
+        post_migrate.connect(services.waiting_times_ensure, sender=self, dispatch_uid="review_waiting_times")

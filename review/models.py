@@ -1,10 +1,14 @@
 """The staff review of flagged entries: one review per flagged entry, and the history of its steps."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from journal.models import Entry
+from triage.rules import Urgency
 
 REVIEWERS_GROUP = "Reviewers"
 # What the group holds and every review page asks for (Review.Meta.permissions).
@@ -18,9 +22,28 @@ class ReviewStatus(models.TextChoices):
 
 
 class Outcome(models.TextChoices):
-    CONTACTED = "contacted", "Contacted the person"
-    ADVISED_CARE = "advised_care", "Advised care"
-    NO_ACTION = "no_action", "No action needed"
+    """How a review ended, said so that it tells whether the advice was warranted (WARRANTED)."""
+
+    NEEDED_CARE = "needed_care", "Needed care"
+    UNDER_CARE = "under_care", "Already under care"
+    NOT_NEEDED = "not_needed", "Care not needed"
+    NOT_REACHED = "not_reached", "Could not reach the person"
+    # Recorded before the outcomes said whether the advice was warranted (review/0003 kept it as
+    # it was: "contacted" says nothing either way). No longer offered to reviewers.
+    CONTACTED = "contacted", "Contacted the person (earlier outcome)"
+
+
+# Whether the advice on the entry was warranted, by outcome: True, False, or None when the outcome
+# cannot tell. Already being under care means the advice was right, the person only had it first.
+WARRANTED: dict[str, bool | None] = {
+    Outcome.NEEDED_CARE: True,
+    Outcome.UNDER_CARE: True,
+    Outcome.NOT_NEEDED: False,
+    Outcome.NOT_REACHED: None,
+    Outcome.CONTACTED: None,
+}
+# What a reviewer chooses from today.
+OUTCOMES_OFFERED = [choice for choice in Outcome.choices if choice[0] != Outcome.CONTACTED]
 
 
 class Review(models.Model):
@@ -39,6 +62,9 @@ class Review(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the entry began to wait for a reviewer: its first flag, or the last reopening. Its
+    # waiting time (WaitingTime) counts from here.
+    waiting_since = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -118,3 +144,42 @@ class ReviewEvent(models.Model):
 
     def __str__(self):
         return f"{self.action} on review {self.review_id}"
+
+
+class TimeUnit(models.TextChoices):
+    MINUTES = "minutes", "minutes"
+    HOURS = "hours", "hours"
+    DAYS = "days", "days"
+
+
+# The waiting times review/0003 creates, and what counts when a row is missing.
+DEFAULT_WAITING_TIMES: dict[str, tuple[int, str]] = {
+    Urgency.EMERGENCY: (1, TimeUnit.HOURS),
+    Urgency.URGENT: (8, TimeUnit.HOURS),
+    Urgency.SOON: (3, TimeUnit.DAYS),
+    Urgency.ROUTINE: (14, TimeUnit.DAYS),
+}
+
+
+class WaitingTime(models.Model):
+    """How long an entry of one urgency may wait for a reviewer, counted from when it began to
+    wait; one row per urgency, set by admins. The queue says how much is left or how long overdue."""
+
+    urgency = models.CharField(max_length=10, choices=Urgency.choices, primary_key=True)
+    amount = models.PositiveIntegerField()
+    unit = models.CharField(max_length=7, choices=TimeUnit)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(urgency__in=Urgency.values), name="waitingtime_urgency_valid"),
+            models.CheckConstraint(condition=Q(unit__in=TimeUnit.values), name="waitingtime_unit_valid"),
+            models.CheckConstraint(condition=Q(amount__gte=1), name="waitingtime_amount_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.urgency.capitalize()}: {self.amount} {self.unit}"
+
+    @property
+    def limit(self) -> datetime.timedelta:
+        return datetime.timedelta(**{self.unit: self.amount})

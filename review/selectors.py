@@ -7,16 +7,24 @@ pages (``entry_review_for_person``, ``recent_messages_for_person``) are scoped t
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import (
     Case,
     Count,
+    DateTimeField,
+    DurationField,
     Exists,
+    ExpressionWrapper,
+    F,
     IntegerField,
+    Min,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -28,14 +36,23 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from journal.models import Entry
-from review.models import Outcome, Review, ReviewAction, ReviewEvent, ReviewStatus
-from triage.models import Flag, FlagStatus
+from review.models import (
+    DEFAULT_WAITING_TIMES,
+    Outcome,
+    Review,
+    ReviewAction,
+    ReviewEvent,
+    ReviewStatus,
+    WaitingTime,
+)
+from triage.models import RULE_TITLES, Flag, FlagStatus
 from triage.rules import URGENCIES, urgency_rank
 
 if TYPE_CHECKING:
     from accounts.models import User
 
 QUEUE_PAGE_SIZE = 25
+CASE_PAGE_SIZE = 50  # one person's waiting entries: room for a long stretch of days on one page
 TO_DO = ""  # the queue's default status filter: open or claimed, with an open flag
 ALL = "all"
 WITHDRAWN = "withdrawn"
@@ -71,23 +88,50 @@ def _by_status(reviews: QuerySet[Any], status: str) -> QuerySet[Any]:
         # Every flag withdrawn: nothing is left to act on, whatever the review's own state.
         return reviews.filter(has_open=False)
     if status == TO_DO:
-        return reviews.filter(has_open=True, status__in=[ReviewStatus.OPEN, ReviewStatus.CLAIMED])
+        return reviews.filter(_WAITING)
     return reviews.filter(has_open=True, status=status)
 
 
-def review_queue(
+# An entry that waits for a reviewer: open or claimed, with an open flag.
+_WAITING = Q(has_open=True, status__in=[ReviewStatus.OPEN, ReviewStatus.CLAIMED])
+
+
+def waiting_limits() -> dict[str, datetime.timedelta]:
+    """How long an entry of each urgency may wait, as set in the admin; the shipped default for a
+    row that is missing. One query."""
+    limits = {
+        urgency: WaitingTime(urgency=urgency, amount=amount, unit=unit).limit
+        for urgency, (amount, unit) in DEFAULT_WAITING_TIMES.items()
+    }
+    limits.update({row.urgency: row.limit for row in WaitingTime.objects.all()})
+    return limits
+
+
+def _deadline(limits: Mapping[str, datetime.timedelta]) -> ExpressionWrapper:
+    """When the entry has waited as long as its highest urgency allows (needs ``rank``)."""
+    limit = Case(
+        *(When(rank=rank, then=Value(limits[code])) for rank, code in enumerate(URGENCIES)),
+        output_field=DurationField(),
+    )
+    return ExpressionWrapper(F("waiting_since") + limit, output_field=DateTimeField())
+
+
+def _filtered(
     *,
+    limits: Mapping[str, datetime.timedelta] | None = None,
     urgency: str | None = None,
     rule: str | None = None,
     status: str = TO_DO,
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
     person: str | None = None,
-) -> QuerySet[Review]:
-    """One row per flagged entry, highest urgency first, then the longest waiting. Each row carries
-    the entry's date and owner's username, its flags (``entry.queue_flags``) and who holds it; the
-    entry's health fields are not loaded. Two queries per page whatever the size: rows and flags."""
+    person_id: int | None = None,
+) -> QuerySet[Any]:
+    """The reviews the queue's filters select, with ``has_open``, ``rank`` and, given the waiting
+    times, ``deadline``."""
     reviews = _by_status(_ranked_reviews(), status or TO_DO)
+    if limits is not None:
+        reviews = reviews.annotate(deadline=_deadline(limits))
     if urgency:
         reviews = reviews.filter(rank=urgency_rank(urgency))
     if rule:
@@ -98,13 +142,26 @@ def review_queue(
         reviews = reviews.filter(entry__date__lte=date_to)
     if person:
         reviews = reviews.filter(entry__user__username__iexact=person)
+    if person_id is not None:
+        reviews = reviews.filter(entry__user_id=person_id)
+    return reviews
+
+
+def review_queue(*, limits: Mapping[str, datetime.timedelta], **filters: Any) -> QuerySet[Review]:
+    """One row per flagged entry, highest urgency first, then the longest waiting (which, within
+    an urgency, puts the overdue first). Each row carries the entry's date and owner's username,
+    its flags (``entry.queue_flags``), who holds it and its ``deadline``; the entry's health fields
+    are not loaded. Two queries per page whatever the size: rows and flags. ``filters``: those of
+    ``_filtered``."""
     return (
-        reviews.select_related("entry__user", "claimed_by")
+        _filtered(limits=limits, **filters)
+        .select_related("entry__user", "claimed_by")
         .only(
             "id",
             "status",
             "version",
             "created_at",
+            "waiting_since",
             "claimed_at",
             "resolved_at",
             "outcome",
@@ -125,16 +182,156 @@ def review_queue(
                 to_attr="queue_flags",
             )
         )
-        .order_by("rank", "created_at", "id")
+        .order_by("rank", "waiting_since", "id")
     )
 
 
-def review_queue_counts() -> list[tuple[str, int]]:
+def review_cases(
+    *, limits: Mapping[str, datetime.timedelta], now: datetime.datetime, **filters: Any
+) -> QuerySet[Any]:
+    """The queue as cases: one row (a dict) per person with entries the filters select, with
+    ``top`` (the rank of the highest urgency), ``entries``, ``oldest`` (the longest wait began),
+    ``due`` (the first deadline among the waiting entries of that highest urgency: the case's
+    clock), ``overdue`` (how many waiting entries are past their deadline, at any urgency).
+    Highest urgency first, then the earliest due, so the overdue lead within an urgency. One
+    query per page and one for the count; ``review_cases_rows`` adds the rules."""
+    waiting_at = [Q(_WAITING, rank=rank) for rank in range(len(URGENCIES))]
+    cases: QuerySet[Any] = (
+        _filtered(limits=limits, **filters)
+        .values(person_id=F("entry__user_id"), username=F("entry__user__username"))
+        .annotate(
+            top=Min("rank"),
+            entries=Count("id"),
+            oldest=Min("waiting_since"),
+            # The first rank present is the case's highest, so the first non-null is its clock.
+            due=Coalesce(*(Min("deadline", filter=waiting) for waiting in waiting_at)),
+            overdue=Count("id", filter=Q(_WAITING, deadline__lt=now)),
+        )
+        .order_by("top", F("due").asc(nulls_last=True), "oldest", "person_id")
+    )
+    return cases
+
+
+@dataclass(frozen=True)
+class CaseRule:
+    code: str
+    urgency: str  # the highest this rule raised among the case's entries
+    entries: int
+
+    @property
+    def title(self) -> str:
+        return RULE_TITLES.get(self.code, self.code)
+
+
+@dataclass(frozen=True)
+class ReviewCase:
+    """One person's entries in the queue, as one row."""
+
+    person_id: int
+    username: str
+    urgency: str
+    entries: int
+    oldest: datetime.datetime
+    due: datetime.datetime | None  # None when none of its entries waits (resolved, withdrawn)
+    overdue: int
+    rules: list[CaseRule]
+
+
+def review_cases_rows(*, cases: Iterable[dict[str, Any]], **filters: Any) -> list[ReviewCase]:
+    """The rows of a page of ``review_cases`` with the rules involved in each: the rules of the
+    flags that set each entry's urgency (its open flags, or all of them once every one is
+    withdrawn), most urgent first, each with how many of the selected entries it flagged. One
+    query whatever the page's size."""
+    cases = list(cases)
+    if not cases:
+        return []
+    selected = _filtered(**filters).filter(entry__user_id__in=[case["person_id"] for case in cases])
+    some_open = Exists(Flag.objects.filter(entry_id=OuterRef("entry_id"), status=FlagStatus.OPEN))
+    rows = (
+        Flag.objects.filter(entry__review__in=selected.values("pk"))
+        .filter(Q(status=FlagStatus.OPEN) | ~some_open)
+        .values("entry__user_id", "rule_id")
+        .annotate(entries=Count("entry_id", distinct=True), rank=Min(_URGENCY_RANK))
+        .order_by("entry__user_id", "rank", "-entries", "rule_id")
+    )
+    rules: dict[int, list[CaseRule]] = {}
+    for row in rows:
+        rules.setdefault(row["entry__user_id"], []).append(
+            CaseRule(code=row["rule_id"], urgency=URGENCIES[row["rank"]], entries=row["entries"])
+        )
+    return [
+        ReviewCase(
+            person_id=case["person_id"],
+            username=case["username"],
+            urgency=URGENCIES[case["top"]],
+            entries=case["entries"],
+            oldest=case["oldest"],
+            due=case["due"],
+            overdue=case["overdue"],
+            rules=rules.get(case["person_id"], []),
+        )
+        for case in cases
+    ]
+
+
+@dataclass(frozen=True)
+class UrgencyCount:
+    urgency: str
+    waiting: int
+    overdue: int
+
+
+def review_queue_counts(
+    *, limits: Mapping[str, datetime.timedelta], now: datetime.datetime
+) -> list[UrgencyCount]:
     """How many entries wait for review (open or claimed, with an open flag) at each urgency, by
-    their highest open flag; every urgency is present, with 0 when none wait. One query."""
-    rows = _by_status(_ranked_reviews(), TO_DO).order_by().values("rank").annotate(count=Count("id"))
-    by_rank = {row["rank"]: row["count"] for row in rows}
-    return [(code, by_rank.get(rank, 0)) for rank, code in enumerate(URGENCIES)]
+    their highest open flag, and how many of them are overdue; every urgency is present, with 0
+    when none wait. One query."""
+    rows = (
+        _filtered(limits=limits)
+        .order_by()
+        .values("rank")
+        .annotate(waiting=Count("id"), overdue=Count("id", filter=Q(deadline__lt=now)))
+    )
+    by_rank = {row["rank"]: row for row in rows}
+    return [
+        UrgencyCount(
+            urgency=code,
+            waiting=by_rank.get(rank, {}).get("waiting", 0),
+            overdue=by_rank.get(rank, {}).get("overdue", 0),
+        )
+        for rank, code in enumerate(URGENCIES)
+    ]
+
+
+def overdue_cases(
+    *, limits: Mapping[str, datetime.timedelta], now: datetime.datetime, limit: int = 10
+) -> tuple[list[ReviewCase], int]:
+    """The cases with an overdue entry, most pressing first (at most ``limit``), and how many
+    there are. Two queries; the rules are not read."""
+    cases = review_cases(limits=limits, now=now).filter(overdue__gt=0)
+    rows = [
+        ReviewCase(
+            person_id=case["person_id"],
+            username=case["username"],
+            urgency=URGENCIES[case["top"]],
+            entries=case["entries"],
+            oldest=case["oldest"],
+            due=case["due"],
+            overdue=case["overdue"],
+            rules=[],
+        )
+        for case in cases[:limit]
+    ]
+    return rows, (len(rows) if len(rows) < limit else cases.count())
+
+
+def person_case_get(*, person_id: int) -> User:
+    """The person whose case a reviewer opens: only their id and username are read; 404 for a
+    person who never had an entry flagged."""
+    flagged = Review.objects.filter(entry__user=OuterRef("pk"))
+    people = get_user_model().objects.filter(Exists(flagged)).only("id", "username")
+    return get_object_or_404(people, pk=person_id)
 
 
 def review_get(*, entry_id: int) -> Review:
@@ -168,14 +365,48 @@ def person_flags_around(
     return list(flags)
 
 
+@dataclass(frozen=True)
+class EntryRef:
+    """An entry as a reviewer's notice names it: by its day, never by what it says."""
+
+    entry_id: int
+    date: datetime.date
+
+
+def entries_changed(*, person_id: int, chosen: Mapping[int, int]) -> list[EntryRef]:
+    """Of the person's entries chosen at ``chosen`` versions, those whose review has moved on
+    since (or that are gone), in the order chosen. One query."""
+    if not chosen:
+        return []
+    current = {
+        row["entry_id"]: row
+        for row in Review.objects.filter(entry_id__in=list(chosen), entry__user_id=person_id).values(
+            "entry_id", "version", "entry__date"
+        )
+    }
+    return [
+        EntryRef(entry_id=entry_id, date=current[entry_id]["entry__date"])
+        for entry_id, version in chosen.items()
+        if entry_id in current and current[entry_id]["version"] != version
+    ]
+
+
 # --- What the person sees of the review ------------------------------------------------------
 
 
 # What the person reads about the review of their entry, by the review's state.
 _OUTCOME_SENTENCES: dict[str, str] = {
+    Outcome.NEEDED_CARE: "A reviewer looked at this entry on {day} and recommends that you see a doctor.",
+    Outcome.UNDER_CARE: (
+        "A reviewer looked at this entry on {day} and noted that a doctor is already looking after "
+        "you for it. Keep following their advice."
+    ),
+    Outcome.NOT_NEEDED: "A reviewer looked at this entry on {day} and found nothing more for us to do.",
+    Outcome.NOT_REACHED: (
+        "A reviewer looked at this entry on {day} and could not reach you. If the advice on it still "
+        "applies, please see a doctor."
+    ),
     Outcome.CONTACTED: "A reviewer looked at this entry on {day} and is getting in touch with you.",
-    Outcome.ADVISED_CARE: "A reviewer looked at this entry on {day} and recommends that you see a doctor.",
-    Outcome.NO_ACTION: "A reviewer looked at this entry on {day} and found nothing more for us to do.",
 }
 WAITING = "This entry is waiting for a reviewer to look at it."
 LOOKING = "A reviewer is looking at this entry."
@@ -199,7 +430,8 @@ class ReviewForPerson:
         already resolved it: then what they decided still stands."""
         if self.status == ReviewStatus.RESOLVED:
             day = date_format(timezone.localtime(self.resolved_at), "j F Y")
-            return _OUTCOME_SENTENCES.get(self.outcome, _OUTCOME_SENTENCES[Outcome.NO_ACTION]).format(day=day)
+            sentence = _OUTCOME_SENTENCES.get(self.outcome, _OUTCOME_SENTENCES[Outcome.NOT_NEEDED])
+            return sentence.format(day=day)
         if not self.has_open_flags:
             return NOTHING_LEFT
         if self.status == ReviewStatus.CLAIMED:

@@ -10,6 +10,8 @@ the first to commit, re-checks its WHERE clause and matches nothing.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from auditlog.cid import get_cid
@@ -24,18 +26,23 @@ from django.utils import timezone
 from journal.models import Entry
 from lib.groups import group_ensure
 from review.models import (
+    DEFAULT_WAITING_TIMES,
+    OUTCOMES_OFFERED,
     REVIEW_PERMISSION,
     REVIEWERS_GROUP,
-    Outcome,
     Review,
     ReviewAction,
     ReviewEvent,
     ReviewStatus,
 )
 from review.notifications import flags_raised_notify
+from review.selectors import EntryRef
 
 if TYPE_CHECKING:
     from accounts.models import User
+
+# What a reviewer may resolve with now; the earlier "contacted" stays readable, never chosen anew.
+OUTCOMES_CHOSEN = frozenset(code for code, _ in OUTCOMES_OFFERED)
 
 # Reopening a resolved review because the engine raised a new flag on its entry.
 REOPENED_BY_NEW_FLAG = "A new flag was raised on this entry after it had been resolved."
@@ -107,26 +114,111 @@ def review_note_add(*, review: Review, actor: User, version: int, note: str) -> 
     return review
 
 
+def _resolvable_by(actor: User) -> Q:
+    # From open, or from a claim the acting reviewer holds: never over another's claim.
+    return Q(status=ReviewStatus.OPEN) | Q(status=ReviewStatus.CLAIMED, claimed_by=actor)
+
+
+def _resolution(outcome: str) -> dict[str, Any]:
+    if outcome not in OUTCOMES_CHOSEN:
+        raise ReviewRefused("Choose an outcome.")
+    return {
+        "status": ReviewStatus.RESOLVED,
+        "outcome": outcome,
+        "resolved_at": timezone.now(),
+        "claimed_by": None,
+        "claimed_at": None,
+    }
+
+
+def _resolution_events(review_ids: list[int], actor: User, outcome: str, message: str) -> None:
+    ReviewEvent.objects.bulk_create(
+        [
+            ReviewEvent(review_id=pk, actor=actor, action=action, **text)
+            for pk in review_ids
+            for action, text in [
+                (ReviewAction.RESOLVED, {"outcome": outcome}),
+                *([(ReviewAction.MESSAGED, {"message": message.strip()})] if message.strip() else []),
+            ]
+        ]
+    )
+
+
 @transaction.atomic
 def review_resolve(*, review: Review, actor: User, version: int, outcome: str, message: str = "") -> Review:
-    if outcome not in Outcome.values:
-        raise ReviewRefused("Choose an outcome.")
     _swap(
         review=review,
         version=version,
-        # From open, or from a claim the acting reviewer holds: never over another's claim.
-        allowed=Q(status=ReviewStatus.OPEN) | Q(status=ReviewStatus.CLAIMED, claimed_by=actor),
+        allowed=_resolvable_by(actor),
         refusal="Another reviewer holds this entry: only they can resolve it, or release it first.",
-        status=ReviewStatus.RESOLVED,
-        outcome=outcome,
-        resolved_at=timezone.now(),
-        claimed_by=None,
-        claimed_at=None,
+        **_resolution(outcome),
     )
-    _record(review, actor, ReviewAction.RESOLVED, outcome=outcome)
-    if message.strip():
-        _record(review, actor, ReviewAction.MESSAGED, message=message.strip())
+    _resolution_events([review.pk], actor, outcome, message)
     return review
+
+
+@dataclass(frozen=True)
+class ResolvedMany:
+    """What came of resolving several entries at once, each list in the entries' order."""
+
+    resolved: list[EntryRef]
+    changed: list[EntryRef]  # another reviewer acted on these meanwhile: nothing was written
+    held: list[EntryRef]  # another reviewer holds these, or they were resolved already
+    missing: int  # chosen entries that are not this person's flagged entries
+
+
+@transaction.atomic
+def reviews_resolve(
+    *, person_id: int, chosen: Mapping[int, int], actor: User, outcome: str, message: str = ""
+) -> ResolvedMany:
+    """Resolve several flagged entries of one person with one outcome and one message. ``chosen``
+    maps each entry's id to the version of its review the reviewer read. Every entry keeps its own
+    review record (a resolved step, and the message as its own step); each is a compare-and-set
+    of its own, so against a second reviewer acting at the same time one wins per entry, and the
+    entries lost are returned rather than failing the rest.
+
+    The reviews are locked in key order (PostgreSQL; SQLite holds its write lock from the start
+    of the transaction), the order every writer of reviews takes, so two reviewers resolving
+    overlapping entries wait for each other instead of deadlocking; the second then reads the
+    versions the first wrote and is told those entries changed."""
+    changes = _resolution(outcome)
+    rows = list(
+        Review.objects.select_for_update(of=("self",))
+        .filter(entry_id__in=list(chosen), entry__user_id=person_id)
+        .order_by("pk")
+        .values("pk", "entry_id", "entry__date", "version", "status", "claimed_by_id")
+    )
+    won, changed, held = [], [], []
+    for row in rows:
+        ref = EntryRef(entry_id=row["entry_id"], date=row["entry__date"])
+        if row["version"] != chosen[row["entry_id"]]:
+            changed.append(ref)
+        elif row["status"] == ReviewStatus.OPEN or (
+            row["status"] == ReviewStatus.CLAIMED and row["claimed_by_id"] == actor.pk
+        ):
+            won.append((row["pk"], ref))
+        else:
+            held.append(ref)
+    won_ids = [pk for pk, _ in won]
+    if won_ids:
+        # Under the lock the rows are as read; the state is checked again all the same.
+        updated = Review.objects.filter(Q(pk__in=won_ids) & _resolvable_by(actor)).update(
+            version=F("version") + 1, updated_at=timezone.now(), **changes
+        )
+        if updated != len(won_ids):
+            raise ReviewChanged("These entries changed meanwhile.")
+        _resolution_events(won_ids, actor, outcome, message)
+    order = {entry_id: n for n, entry_id in enumerate(chosen)}
+
+    def in_order(refs: list[EntryRef]) -> list[EntryRef]:
+        return sorted(refs, key=lambda ref: order[ref.entry_id])
+
+    return ResolvedMany(
+        resolved=in_order([ref for _, ref in won]),
+        changed=in_order(changed),
+        held=in_order(held),
+        missing=len(chosen) - len(rows),
+    )
 
 
 @transaction.atomic
@@ -139,6 +231,7 @@ def review_reopen(*, review: Review, actor: User, version: int, note: str = "") 
         status=ReviewStatus.OPEN,
         outcome="",
         resolved_at=None,
+        waiting_since=timezone.now(),
     )
     _record(review, actor, ReviewAction.REOPENED, note=note.strip())
     return review
@@ -183,6 +276,7 @@ def reviews_flagged(*, entry_ids: set[int]) -> None:
         status=ReviewStatus.OPEN,
         outcome="",
         resolved_at=None,
+        waiting_since=now,
         version=F("version") + 1,
         updated_at=now,
     )
@@ -238,6 +332,16 @@ def reviewers_group_ensure(*, apps: Apps | None = None, using: str = "default", 
         apps=apps or django_apps,
         using=using,
     )
+
+
+def waiting_times_ensure(*, apps: Apps | None = None, using: str = "default", **kwargs: Any) -> None:
+    """Give back the shipped waiting time of any urgency whose row is missing (post_migrate, after
+    a flush); a row an admin changed is left as it is."""
+    WaitingTime = (apps or django_apps).get_model("review", "WaitingTime")
+    for urgency, (amount, unit) in DEFAULT_WAITING_TIMES.items():
+        WaitingTime.objects.using(using).get_or_create(
+            urgency=urgency, defaults={"amount": amount, "unit": unit}
+        )
 
 
 def flags_changed_receive(*, raised: list[tuple[int, str]], changed: set[int], **kwargs: Any) -> None:

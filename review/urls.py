@@ -12,4 +12,6 @@ urlpatterns = [
     path("entries/<int:pk>/note/", views.review_note, name="note"),
     path("entries/<int:pk>/resolve/", views.review_resolve, name="resolve"),
     path("entries/<int:pk>/reopen/", views.review_reopen, name="reopen"),
+    path("people/<int:person_id>/", views.review_case, name="case"),
+    path("people/<int:person_id>/resolve/", views.review_case_resolve, name="case-resolve"),
 ]

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -22,6 +23,9 @@ from lib.charts import HEIGHT, WIDTH, pain_bars
 from lib.paging import page_of
 from review import selectors, services
 from review.forms import (
+    CASES,
+    ENTRIES,
+    ReviewBulkResolveForm,
     ReviewNoteForm,
     ReviewQueueFilterForm,
     ReviewReopenForm,
@@ -64,18 +68,91 @@ def review_queue(request):
     if filters.is_bound:
         filters.is_valid()
         criteria = {name: value for name, value in filters.cleaned_data.items() if value}
-    reviews = selectors.review_queue(**criteria)
-    page, query = page_of(request, reviews, per_page=selectors.QUEUE_PAGE_SIZE)
-    return render(
-        request,
-        "review/review_queue.html",
-        {
-            "filters": filters,
-            "page": page,
-            "query": query,
-            "counts": selectors.review_queue_counts(),
-        },
+    show = criteria.pop("show", CASES)
+    limits, now = selectors.waiting_limits(), timezone.now()
+    context = {
+        "filters": filters,
+        "show": show,
+        # Links to the other view of the queue, keeping the filters.
+        "switch": {"cases": _query_with(request, show=CASES), "entries": _query_with(request, show=ENTRIES)},
+        "now": now,
+        "counts": selectors.review_queue_counts(limits=limits, now=now),
+    }
+    if show == ENTRIES:
+        reviews = selectors.review_queue(limits=limits, **criteria)
+        context["page"], context["query"] = page_of(request, reviews, per_page=selectors.QUEUE_PAGE_SIZE)
+    else:
+        cases = selectors.review_cases(limits=limits, now=now, **criteria)
+        context["page"], context["query"] = page_of(request, cases, per_page=selectors.QUEUE_PAGE_SIZE)
+        context["cases"] = selectors.review_cases_rows(cases=context["page"].object_list, **criteria)
+    return render(request, "review/review_queue.html", context)
+
+
+def _query_with(request, **changes):
+    query = request.GET.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        query[name] = value
+    return query.urlencode()
+
+
+def _render_case(request, person, *, status=200, form=None, result=None, changed=()):
+    """One person's waiting entries with the form to resolve several at once. ``form`` keeps what
+    the reviewer sent (its message, and the entries still as they read them stay ticked);
+    ``result`` says what came of a resolve that was not complete; ``changed``: chosen entries
+    another reviewer acted on before a refused form came back."""
+    limits = selectors.waiting_limits()
+    reviews = selectors.review_queue(limits=limits, person_id=person.pk)
+    page, query = page_of(request, reviews, per_page=selectors.CASE_PAGE_SIZE)
+    form = form or ReviewBulkResolveForm()
+    # A box stays ticked only for an entry still at the version the reviewer read.
+    chosen = form.chosen() if form.is_bound else {}
+    for review in page.object_list:
+        review.ticked = chosen.get(review.entry_id) == review.version
+    context = {
+        "person": person,
+        "page": page,
+        "query": query,
+        "now": timezone.now(),
+        "form": form,
+        "result": result,
+        "changed": changed,
+    }
+    return render(request, "review/review_case.html", context, status=status)
+
+
+@reviewer_view
+@require_GET
+def review_case(request, person_id):
+    return _render_case(request, selectors.person_case_get(person_id=person_id))
+
+
+@reviewer_view
+@require_POST
+def review_case_resolve(request, person_id):
+    person = selectors.person_case_get(person_id=person_id)
+    form = ReviewBulkResolveForm(request.POST)
+    if not form.is_valid():
+        # As on an entry's page: when a chosen entry changed since the page was read, say so, or
+        # correcting the form would act on a state the reviewer never saw.
+        changed = selectors.entries_changed(person_id=person.pk, chosen=form.chosen())
+        return _render_case(request, person, status=409 if changed else 400, form=form, changed=changed)
+    result = services.reviews_resolve(
+        person_id=person.pk,
+        chosen=form.cleaned_data["entries"],
+        actor=request.user,
+        outcome=form.cleaned_data["outcome"],
+        message=form.cleaned_data["message"],
     )
+    if result.changed or result.held or result.missing:
+        # The entries lost are named on the page itself, with their current state below.
+        kept = ReviewBulkResolveForm(
+            initial={"outcome": form.cleaned_data["outcome"], "message": form.cleaned_data["message"]}
+        )
+        return _render_case(request, person, status=409, form=kept, result=result)
+    count = len(result.resolved)
+    messages.success(request, f"Resolved {count} entr{'y' if count == 1 else 'ies'}.")
+    return redirect("review:case", person.pk)
 
 
 def _render_detail(request, review, *, status=200, **forms):

@@ -68,11 +68,11 @@ def test_it_resolves_with_an_outcome_and_a_message(reviewer_client, flagged_entr
     reviewer_client.post(url("claim", flagged_entry), {"version": "1"})
     response = reviewer_client.post(
         url("resolve", flagged_entry),
-        {"version": "2", "outcome": "advised_care", "message": "Please see your GP this week."},
+        {"version": "2", "outcome": "needed_care", "message": "Please see your GP this week."},
     )
     assert response.status_code == 302
     review = review_of(flagged_entry)
-    assert (review.status, review.outcome, review.claimed_by) == ("resolved", "advised_care", None)
+    assert (review.status, review.outcome, review.claimed_by) == ("resolved", "needed_care", None)
     assert review.resolved_at is not None
     assert history(flagged_entry) == [("rowan", "claimed"), ("rowan", "resolved"), ("rowan", "messaged")]
     message = ReviewEvent.objects.get(action="messaged")
@@ -80,7 +80,7 @@ def test_it_resolves_with_an_outcome_and_a_message(reviewer_client, flagged_entr
 
 
 def test_it_resolves_without_a_message(reviewer_client, flagged_entry):
-    reviewer_client.post(url("resolve", flagged_entry), {"version": "1", "outcome": "no_action"})
+    reviewer_client.post(url("resolve", flagged_entry), {"version": "1", "outcome": "not_needed"})
     assert review_of(flagged_entry).status == "resolved"
     assert history(flagged_entry) == [("rowan", "resolved")]
 
@@ -95,14 +95,14 @@ def test_it_does_not_resolve_over_another_reviewers_claim(reviewer_client, flagg
     other = Client()
     other.force_login(make_reviewer("sky"))
     other.post(url("claim", flagged_entry), {"version": "1"})
-    response = reviewer_client.post(url("resolve", flagged_entry), {"version": "2", "outcome": "no_action"})
+    response = reviewer_client.post(url("resolve", flagged_entry), {"version": "2", "outcome": "not_needed"})
     assert response.status_code == 409
     assert "Another reviewer holds this entry" in response.content.decode()
     assert review_of(flagged_entry).status == "claimed"
 
 
 def test_it_reopens(reviewer_client, flagged_entry):
-    reviewer_client.post(url("resolve", flagged_entry), {"version": "1", "outcome": "contacted"})
+    reviewer_client.post(url("resolve", flagged_entry), {"version": "1", "outcome": "needed_care"})
     reviewer_client.post(url("reopen", flagged_entry), {"version": "2", "note": "Person wrote again."})
     review = review_of(flagged_entry)
     assert (review.status, review.outcome, review.resolved_at, review.version) == ("open", "", None, 3)
@@ -125,7 +125,7 @@ def test_the_history_names_who_did_what_and_when(reviewer_client, flagged_entry)
 
 
 def test_a_new_flag_reopens_a_resolved_review(reviewer_client, flagged_entry):
-    reviewer_client.post(url("resolve", flagged_entry), {"version": "1", "outcome": "no_action"})
+    reviewer_client.post(url("resolve", flagged_entry), {"version": "1", "outcome": "not_needed"})
     entry_update(entry=flagged_entry, data={"symptoms": ["headache", "chest_pain"]})
     review = review_of(flagged_entry)
     assert (review.status, review.outcome) == ("open", "")
@@ -145,7 +145,7 @@ def test_the_review_page_shows_the_entry_its_flags_and_the_last_30_days(reviewer
     [
         {"status": "claimed"},  # claimed without a holder
         {"status": "resolved"},  # resolved without an outcome
-        {"outcome": "no_action"},  # an outcome on an open review
+        {"outcome": "not_needed"},  # an outcome on an open review
         {"status": "pending"},
     ],
 )
@@ -163,14 +163,14 @@ def test_the_database_refuses_a_message_on_an_internal_note(flagged_entry):
 
 
 def test_a_more_urgent_flag_reopens_a_resolved_review(reviewer_client, flagged_entry, set_rule):
-    reviewer_client.post(url("resolve", flagged_entry), {"version": "1", "outcome": "no_action"})
+    reviewer_client.post(url("resolve", flagged_entry), {"version": "1", "outcome": "not_needed"})
     set_rule("head_symptoms", urgency="urgent")  # an admin raises the rule's urgency
     entries_retriage(entry_ids=[flagged_entry.pk])
     review = review_of(flagged_entry)
     assert (review.status, review.outcome, review.version) == ("open", "", 3)
     event = ReviewEvent.objects.get(action="reopened")
     assert (event.actor, event.note) == (None, REOPENED_BY_NEW_FLAG)
-    queue = reviewer_client.get(reverse("review:queue")).content.decode()
+    queue = reviewer_client.get(reverse("review:queue"), {"show": "entries"}).content.decode()
     assert url("detail", flagged_entry) in queue
 
 
@@ -181,7 +181,7 @@ def test_a_new_flag_keeps_a_claim_but_stops_the_holders_older_page(reviewer_clie
     assert (review.status, review.claimed_by, review.version) == ("claimed", reviewer, 3)
     assert not ReviewEvent.objects.filter(action="reopened").exists()
     # Resolving from the page read before the new flag is refused: the reviewer sees it first.
-    response = reviewer_client.post(url("resolve", flagged_entry), {"version": "2", "outcome": "no_action"})
+    response = reviewer_client.post(url("resolve", flagged_entry), {"version": "2", "outcome": "not_needed"})
     assert response.status_code == 409
     assert "This entry changed meanwhile" in response.content.decode()
     assert review_of(flagged_entry).status == "claimed"
@@ -189,7 +189,7 @@ def test_a_new_flag_keeps_a_claim_but_stops_the_holders_older_page(reviewer_clie
 
 def test_the_engine_reopens_only_reviews_still_resolved(reviewer, flagged_entry, person, entry_of):
     other = entry_of(person, upper_back=5, symptoms=["headache"])
-    review_resolve(review=review_of(flagged_entry), actor=reviewer, version=1, outcome="no_action")
+    review_resolve(review=review_of(flagged_entry), actor=reviewer, version=1, outcome="not_needed")
     review_claim(review=review_of(other), actor=reviewer, version=1)
     reviews_flagged(entry_ids=[flagged_entry.pk, other.pk])
     resolved_before, claimed_before = review_of(flagged_entry), review_of(other)

@@ -55,16 +55,16 @@ def test_a_late_resolve_does_not_overwrite_the_first_outcome(two_reviewers, flag
     ash, bea = two_reviewers
     ash.post(
         url("resolve", flagged_entry),
-        {"version": "1", "outcome": "contacted", "message": "We call you."},
+        {"version": "1", "outcome": "needed_care", "message": "We call you."},
     )
     response = bea.post(
-        url("resolve", flagged_entry), {"version": "1", "outcome": "no_action", "message": "All fine."}
+        url("resolve", flagged_entry), {"version": "1", "outcome": "not_needed", "message": "All fine."}
     )
     assert response.status_code == 409
     html = response.content.decode()
     assert "This entry changed meanwhile" in html
     review = Review.objects.get(entry=flagged_entry)
-    assert (review.outcome, review.version) == ("contacted", 2)
+    assert (review.outcome, review.version) == ("needed_care", 2)
     assert list(ReviewEvent.objects.filter(action="messaged").values_list("message", flat=True)) == [
         "We call you."
     ]
@@ -165,7 +165,7 @@ def resolved_entry(transactional_db, person, entry_of):
     """A flagged entry whose review rowan resolved (version 2)."""
     entry = entry_of(person, upper_back=6, symptoms=["headache"])
     review_resolve(
-        review=Review.objects.get(entry=entry), actor=make_reviewer(), version=1, outcome="no_action"
+        review=Review.objects.get(entry=entry), actor=make_reviewer(), version=1, outcome="not_needed"
     )
     return entry
 

@@ -153,7 +153,9 @@ def test_switching_a_rule_off_and_on_again_raises_no_new_alarm(
 
     entry = entry_of(person, upper_back=3, symptoms=["chest_pain"])
     review = Review.objects.get(entry=entry)
-    review_resolve(review=review, actor=reviewers[0], version=review.version, outcome="contacted", message="")
+    review_resolve(
+        review=review, actor=reviewers[0], version=review.version, outcome="needed_care", message=""
+    )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         TriageRule.objects.filter(code="chest_pain").update(enabled=False)

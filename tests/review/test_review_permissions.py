@@ -63,12 +63,12 @@ def _ready_for(action, review):
     if action == "release":
         review_claim(review=review, actor=other, version=review.version)
     elif action == "reopen":
-        review_resolve(review=review, actor=other, version=review.version, outcome="no_action")
+        review_resolve(review=review, actor=other, version=review.version, outcome="not_needed")
     data = {"version": str(review.version)}
     if action == "note":
         data["note"] = "Checked."
     elif action == "resolve":
-        data.update(outcome="contacted", message="We will call you.")
+        data.update(outcome="needed_care", message="We will call you.")
     elif action == "reopen":
         data["note"] = "Wrote again."
     return data

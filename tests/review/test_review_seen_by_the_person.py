@@ -27,7 +27,7 @@ def test_the_person_sees_the_outcome_and_the_message_but_not_the_notes(
         review=review,
         actor=reviewer,
         version=2,
-        outcome="advised_care",
+        outcome="needed_care",
         message="Please see your GP this week.",
     )
     page = person_client.get(flagged_entry.get_absolute_url()).content.decode()
@@ -61,9 +61,9 @@ def test_a_claimed_entry_whose_flags_were_withdrawn_no_longer_waits_either(revie
 
 def test_a_resolved_review_keeps_its_outcome_once_the_flags_are_withdrawn(reviewer, flagged_entry):
     review = Review.objects.get(entry=flagged_entry)
-    review_resolve(review=review, actor=reviewer, version=1, outcome="contacted")
+    review_resolve(review=review, actor=reviewer, version=1, outcome="needed_care")
     entry_update(entry=flagged_entry, data={"symptoms": []})
-    assert "is getting in touch with you" in entry_review_for_person(entry=flagged_entry).summary
+    assert "recommends that you see a doctor" in entry_review_for_person(entry=flagged_entry).summary
 
 
 RESOLVED_AT = datetime.datetime(2026, 3, 20, 23, 30, tzinfo=datetime.UTC)
@@ -84,15 +84,29 @@ RESOLVED_AT = datetime.datetime(2026, 3, 20, 23, 30, tzinfo=datetime.UTC)
         ),
         (
             "resolved",
-            "advised_care",
+            "needed_care",
             False,
             "A reviewer looked at this entry on 20 March 2026 and recommends that you see a doctor.",
         ),
         (
             "resolved",
-            "no_action",
+            "not_needed",
             True,
             "A reviewer looked at this entry on 20 March 2026 and found nothing more for us to do.",
+        ),
+        (
+            "resolved",
+            "under_care",
+            True,
+            "A reviewer looked at this entry on 20 March 2026 and noted that a doctor is already "
+            "looking after you for it. Keep following their advice.",
+        ),
+        (
+            "resolved",
+            "not_reached",
+            True,
+            "A reviewer looked at this entry on 20 March 2026 and could not reach you. If the advice "
+            "on it still applies, please see a doctor.",
         ),
     ],
 )
@@ -110,7 +124,7 @@ def test_the_sentence_for_each_state(status, outcome, has_open_flags, sentence):
 
 def test_the_day_is_the_persons_day():
     review = ReviewForPerson(
-        status="resolved", outcome="no_action", resolved_at=RESOLVED_AT, has_open_flags=True, messages=[]
+        status="resolved", outcome="not_needed", resolved_at=RESOLVED_AT, has_open_flags=True, messages=[]
     )
     with timezone.override("Europe/Berlin"):  # 00:30 on the 21st there
         assert "on 21 March 2026" in review.summary
@@ -125,11 +139,13 @@ def test_the_dashboard_shows_a_reviewers_message_with_a_link_to_the_entry(
         review=review,
         actor=reviewer,
         version=2,
-        outcome="advised_care",
+        outcome="needed_care",
         message="Please see your GP this week.",
     )
     strangers = Review.objects.get(entry=entry_of(other_person, upper_back=5, symptoms=["headache"]))
-    review_resolve(review=strangers, actor=reviewer, version=1, outcome="contacted", message="For sam only.")
+    review_resolve(
+        review=strangers, actor=reviewer, version=1, outcome="needed_care", message="For sam only."
+    )
 
     page = person_client.get(reverse("journal:dashboard")).content.decode()
     assert "Messages from our reviewers" in page

@@ -167,7 +167,7 @@ class WaitingTime(models.Model):
 
     urgency = models.CharField(max_length=10, choices=Urgency.choices, primary_key=True)
     amount = models.PositiveIntegerField()
-    unit = models.CharField(max_length=7, choices=TimeUnit)
+    unit = models.CharField(max_length=7, choices=TimeUnit, default=TimeUnit.HOURS)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

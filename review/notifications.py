@@ -14,9 +14,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.urls import reverse
+from django.utils import timezone
 
 from lib.tasks import enqueue
 from review.models import REVIEWERS_GROUP
+from review.selectors import overdue_cases, waiting_limits
 from triage.rules import Urgency
 
 logger = logging.getLogger(__name__)
@@ -53,10 +55,34 @@ def _message(entry_id: int, urgency: str, address: str) -> EmailMessage:
         body=(
             f'A journal entry was flagged with the urgency level "{urgency}" ({level}).\n\n'
             f"Please review it: {review_url(entry_id)}\n\n"
+            f"{overdue_cases_text()}"
             "You receive this because you are in the Reviewers group.\n"
         ),
         to=[address],
     )
+
+
+OVERDUE_NAMED = 10  # cases named in a mail; the queue holds the rest
+
+
+def overdue_cases_text() -> str:
+    """The cases that waited longer than their urgency allows, most pressing first, for the mail:
+    each by its urgency, how many of its entries are overdue and the link to the case; like the
+    rest of the mail, never a name, a rule or a date. Empty when none is overdue. Read when the
+    message is built, so a mail sent later (from a queue) names the cases overdue then."""
+    cases, total = overdue_cases(limits=waiting_limits(), now=timezone.now(), limit=OVERDUE_NAMED)
+    if not cases:
+        return ""
+    site = settings.SITE_URL.rstrip("/")
+    lines = [f"Waiting longer than their urgency allows ({total} case{'s' if total != 1 else ''}):"]
+    lines += [
+        f"- {case.urgency}, {case.overdue} of {case.entries} entr{'y' if case.entries == 1 else 'ies'} "
+        f"overdue: {site}{reverse('review:case', args=[case.person_id])}"
+        for case in cases
+    ]
+    if total > len(cases):
+        lines.append(f"- and {total - len(cases)} more: {site}{reverse('review:queue')}")
+    return "\n".join(lines) + "\n\n"
 
 
 # (entry id, urgency, address): one mail, as the task carries it between tries.

@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('urgency', models.CharField(choices=[('emergency', 'Seek care now: call your local emergency number'), ('urgent', 'See a doctor today'), ('soon', 'See a doctor within the next few days'), ('routine', "Bring it up at your next doctor's visit")], max_length=10, primary_key=True, serialize=False)),
                 ('amount', models.PositiveIntegerField()),
-                ('unit', models.CharField(choices=[('minutes', 'minutes'), ('hours', 'hours'), ('days', 'days')], max_length=7)),
+                ('unit', models.CharField(choices=[('minutes', 'minutes'), ('hours', 'hours'), ('days', 'days')], default='hours', max_length=7)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
             ],
         ),

@@ -107,13 +107,26 @@ def waiting_limits() -> dict[str, datetime.timedelta]:
     return limits
 
 
-def _deadline(limits: Mapping[str, datetime.timedelta]) -> ExpressionWrapper:
-    """When the entry has waited as long as its highest urgency allows (needs ``rank``)."""
+def _flag_deadline(limits: Mapping[str, datetime.timedelta], waiting_since: Any) -> ExpressionWrapper:
+    """A flag's deadline: when its entry began to wait plus the waiting time of its urgency."""
     limit = Case(
-        *(When(rank=rank, then=Value(limits[code])) for rank, code in enumerate(URGENCIES)),
+        *(When(urgency=code, then=Value(limits[code])) for code in URGENCIES),
         output_field=DurationField(),
     )
-    return ExpressionWrapper(F("waiting_since") + limit, output_field=DateTimeField())
+    return ExpressionWrapper(waiting_since + limit, output_field=DateTimeField())
+
+
+def _deadline(limits: Mapping[str, datetime.timedelta]) -> Subquery:
+    """An entry's deadline: the earliest of its open flags' deadlines, which is its highest
+    urgency's (the admin keeps a higher urgency's waiting time no longer than a lower one's);
+    None without an open flag. One subquery, so a page refers to it without repeating the rank's."""
+    flags = (
+        Flag.objects.filter(entry_id=OuterRef("entry_id"), status=FlagStatus.OPEN)
+        .annotate(deadline=_flag_deadline(limits, OuterRef("waiting_since")))
+        .order_by("deadline")
+        .values("deadline")[:1]
+    )
+    return Subquery(flags, output_field=DateTimeField())
 
 
 def _filtered(
@@ -186,6 +199,17 @@ def review_queue(*, limits: Mapping[str, datetime.timedelta], **filters: Any) ->
     )
 
 
+def _case_flags(**filters: Any) -> QuerySet[Flag]:
+    """The flags that set the urgency of the entries the filters select: their open flags, or all
+    of them for an entry whose every flag was withdrawn. Grouping these by person makes the cases
+    in one join, without working out each entry's rank again for every figure."""
+    flags = Flag.objects.filter(entry__review__in=_filtered(**filters).values("pk"))
+    if (filters.get("status") or TO_DO) in (ALL, WITHDRAWN):
+        some_open = Exists(Flag.objects.filter(entry_id=OuterRef("entry_id"), status=FlagStatus.OPEN))
+        return flags.filter(Q(status=FlagStatus.OPEN) | ~some_open)
+    return flags.filter(status=FlagStatus.OPEN)
+
+
 def review_cases(
     *, limits: Mapping[str, datetime.timedelta], now: datetime.datetime, **filters: Any
 ) -> QuerySet[Any]:
@@ -195,17 +219,19 @@ def review_cases(
     clock), ``overdue`` (how many waiting entries are past their deadline, at any urgency).
     Highest urgency first, then the earliest due, so the overdue lead within an urgency. One
     query per page and one for the count; ``review_cases_rows`` adds the rules."""
-    waiting_at = [Q(_WAITING, rank=rank) for rank in range(len(URGENCIES))]
+    waiting = Q(status=FlagStatus.OPEN, entry__review__status__in=[ReviewStatus.OPEN, ReviewStatus.CLAIMED])
     cases: QuerySet[Any] = (
-        _filtered(limits=limits, **filters)
+        _case_flags(**filters)
+        .alias(deadline=_flag_deadline(limits, F("entry__review__waiting_since")))
         .values(person_id=F("entry__user_id"), username=F("entry__user__username"))
         .annotate(
-            top=Min("rank"),
-            entries=Count("id"),
-            oldest=Min("waiting_since"),
-            # The first rank present is the case's highest, so the first non-null is its clock.
-            due=Coalesce(*(Min("deadline", filter=waiting) for waiting in waiting_at)),
-            overdue=Count("id", filter=Q(_WAITING, deadline__lt=now)),
+            top=Min(_URGENCY_RANK),
+            entries=Count("entry_id", distinct=True),
+            oldest=Min("entry__review__waiting_since"),
+            # Highest urgency first: the first urgency with a waiting flag is the case's.
+            due=Coalesce(*(Min("deadline", filter=Q(waiting, urgency=code)) for code in URGENCIES)),
+            # An entry is overdue once any of its open flags is: its highest urgency's is first.
+            overdue=Count("entry_id", distinct=True, filter=Q(waiting, deadline__lt=now)),
         )
         .order_by("top", F("due").asc(nulls_last=True), "oldest", "person_id")
     )
@@ -245,11 +271,9 @@ def review_cases_rows(*, cases: Iterable[dict[str, Any]], **filters: Any) -> lis
     cases = list(cases)
     if not cases:
         return []
-    selected = _filtered(**filters).filter(entry__user_id__in=[case["person_id"] for case in cases])
-    some_open = Exists(Flag.objects.filter(entry_id=OuterRef("entry_id"), status=FlagStatus.OPEN))
     rows = (
-        Flag.objects.filter(entry__review__in=selected.values("pk"))
-        .filter(Q(status=FlagStatus.OPEN) | ~some_open)
+        _case_flags(**filters)
+        .filter(entry__user_id__in=[case["person_id"] for case in cases])
         .values("entry__user_id", "rule_id")
         .annotate(entries=Count("entry_id", distinct=True), rank=Min(_URGENCY_RANK))
         .order_by("entry__user_id", "rank", "-entries", "rule_id")

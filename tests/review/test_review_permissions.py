@@ -17,7 +17,12 @@ def urls(entry):
     return [
         ("get", reverse("review:queue")),
         ("get", reverse("review:detail", args=[entry.pk])),
+        ("get", reverse("review:case", args=[entry.user_id])),
+        ("post", reverse("review:case-resolve", args=[entry.user_id])),
     ] + [("post", reverse(f"review:{name}", args=[entry.pk])) for name in ACTIONS]
+
+
+PAGES = range(9)
 
 
 def who(kind):
@@ -30,7 +35,7 @@ def who(kind):
     return UserFactory(username="root", is_staff=True, is_superuser=True)
 
 
-@pytest.mark.parametrize("index", range(7))
+@pytest.mark.parametrize("index", PAGES)
 def test_anonymous_visitors_are_sent_to_the_login_page(client, flagged_entry, index):
     method, url = urls(flagged_entry)[index]
     response = getattr(client, method)(url)
@@ -39,7 +44,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, flagged_entry, in
 
 
 @pytest.mark.parametrize("kind", ["person", "other_staff"])
-@pytest.mark.parametrize("index", range(7))
+@pytest.mark.parametrize("index", PAGES)
 def test_people_and_other_staff_get_403(client, flagged_entry, kind, index):
     client.force_login(who(kind))
     method, url = urls(flagged_entry)[index]

@@ -21,4 +21,7 @@ def wilson_interval(successes: int, trials: int, *, z: float = Z_95) -> tuple[fl
     z2 = z * z
     centre = (share + z2 / (2 * trials)) / (1 + z2 / trials)
     half = z / (1 + z2 / trials) * math.sqrt(share * (1 - share) / trials + z2 / (4 * trials * trials))
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # At 0 or at every trial the bound is exactly 0 or 1; rounding would leave a hair off it.
+    low = 0.0 if successes == 0 else max(0.0, centre - half)
+    high = 1.0 if successes == trials else min(1.0, centre + half)
+    return low, high

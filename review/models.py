@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from journal.models import Entry
+from review.waiting import duration_words
 from triage.rules import Urgency
 
 REVIEWERS_GROUP = "Reviewers"
@@ -178,7 +179,7 @@ class WaitingTime(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.urgency.capitalize()}: {self.amount} {self.unit}"
+        return f"{self.urgency.capitalize()}: {duration_words(self.limit)}"
 
     @property
     def limit(self) -> datetime.timedelta:

@@ -499,7 +499,9 @@ def recent_messages_for_person(
 ) -> list[MessageForPerson]:
     """The latest messages reviewers wrote to the person in the last ``days`` days, newest first,
     for the dashboard: a message matters most when it is seen, not only on an older entry's page.
-    One query; only the message column of each step is read, never an internal note."""
+    A message sent with several entries resolved at once is on each entry's page, but here once,
+    with the newest of them. One query (of a few more steps than are shown, for the repeats); only
+    the message column of each step is read, never an internal note."""
     since = today - datetime.timedelta(days=days - 1)
     events = (
         ReviewEvent.objects.filter(
@@ -507,14 +509,20 @@ def recent_messages_for_person(
         )
         .select_related("review__entry")
         .only("message", "created_at", "review__entry__id", "review__entry__date")
-        .order_by("-created_at", "-id")[:limit]
+        .order_by("-created_at", "-id")[: limit * REPEATS_READ]
     )
-    return [
-        MessageForPerson(
-            entry_id=event.review.entry.id,
-            entry_date=event.review.entry.date,
-            message=event.message,
-            sent_at=event.created_at,
-        )
-        for event in events
-    ]
+    shown: dict[str, MessageForPerson] = {}
+    for event in events:
+        if event.message not in shown and len(shown) < limit:
+            shown[event.message] = MessageForPerson(
+                entry_id=event.review.entry.id,
+                entry_date=event.review.entry.date,
+                message=event.message,
+                sent_at=event.created_at,
+            )
+    return list(shown.values())
+
+
+# Steps read per message shown, so a message sent with a few entries at once does not crowd out
+# the ones before it.
+REPEATS_READ = 20

@@ -32,8 +32,8 @@ ENTRIES = {
 def test_the_shipped_waiting_times(db):
     assert waiting_limits() == LIMITS
     assert {row.urgency: str(row) for row in WaitingTime.objects.all()} == {
-        "emergency": "Emergency: 1 hours",
-        "urgent": "Urgent: 8 hours",
+        "emergency": "Emergency: 1 h",
+        "urgent": "Urgent: 8 h",
         "soon": "Soon: 3 days",
         "routine": "Routine: 14 days",
     }

@@ -337,7 +337,10 @@ def reviewers_group_ensure(*, apps: Apps | None = None, using: str = "default", 
 def waiting_times_ensure(*, apps: Apps | None = None, using: str = "default", **kwargs: Any) -> None:
     """Give back the shipped waiting time of any urgency whose row is missing (post_migrate, after
     a flush); a row an admin changed is left as it is."""
-    WaitingTime = (apps or django_apps).get_model("review", "WaitingTime")
+    try:
+        WaitingTime = (apps or django_apps).get_model("review", "WaitingTime")
+    except LookupError:  # migrated back to before waiting times existed
+        return
     for urgency, (amount, unit) in DEFAULT_WAITING_TIMES.items():
         WaitingTime.objects.using(using).get_or_create(
             urgency=urgency, defaults={"amount": amount, "unit": unit}

@@ -137,13 +137,18 @@ def review_case_resolve(request, person_id):
         # correcting the form would act on a state the reviewer never saw.
         changed = selectors.entries_changed(person_id=person.pk, chosen=form.chosen())
         return _render_case(request, person, status=409 if changed else 400, form=form, changed=changed)
-    result = services.reviews_resolve(
-        person_id=person.pk,
-        chosen=form.cleaned_data["entries"],
-        actor=request.user,
-        outcome=form.cleaned_data["outcome"],
-        message=form.cleaned_data["message"],
-    )
+    try:
+        result = services.reviews_resolve(
+            person_id=person.pk,
+            chosen=form.cleaned_data["entries"],
+            actor=request.user,
+            outcome=form.cleaned_data["outcome"],
+            message=form.cleaned_data["message"],
+        )
+    except services.ReviewChanged:
+        # Only when the locked rows were not as read, which the lock rules out: nothing was saved.
+        messages.error(request, "These entries changed meanwhile. Nothing was saved; check them again.")
+        return _render_case(request, person, status=409, form=form)
     if result.changed or result.held or result.missing:
         # The entries lost are named on the page itself, with their current state below.
         kept = ReviewBulkResolveForm(

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from review.models import Review, WaitingTime
 from review.selectors import waiting_limits
-from review.services import review_reopen, review_resolve
+from review.services import review_reopen, review_resolve, waiting_times_ensure
 from review.waiting import duration_words, time_left
 from tests.factories import UserFactory, make_reviewer
 from tests.html import table_rows
@@ -37,6 +37,14 @@ def test_the_shipped_waiting_times(db):
         "soon": "Soon: 3 days",
         "routine": "Routine: 14 days",
     }
+
+
+def test_a_missing_waiting_time_comes_back_and_a_changed_one_stays(db):
+    WaitingTime.objects.filter(urgency="soon").delete()
+    WaitingTime.objects.filter(urgency="routine").update(amount=10)
+    assert waiting_limits()["soon"] == 3 * DAY  # the shipped default counts meanwhile
+    waiting_times_ensure()  # as after a flush (post_migrate)
+    assert waiting_limits() == LIMITS | {"routine": 10 * DAY}
 
 
 @pytest.mark.parametrize("urgency", LIMITS)

@@ -283,19 +283,20 @@ def review_cases_rows(*, cases: Iterable[dict[str, Any]], **filters: Any) -> lis
         rules.setdefault(row["entry__user_id"], []).append(
             CaseRule(code=row["rule_id"], urgency=URGENCIES[row["rank"]], entries=row["entries"])
         )
-    return [
-        ReviewCase(
-            person_id=case["person_id"],
-            username=case["username"],
-            urgency=URGENCIES[case["top"]],
-            entries=case["entries"],
-            oldest=case["oldest"],
-            due=case["due"],
-            overdue=case["overdue"],
-            rules=rules.get(case["person_id"], []),
-        )
-        for case in cases
-    ]
+    return [_case(row, rules.get(row["person_id"], [])) for row in cases]
+
+
+def _case(row: dict[str, Any], rules: list[CaseRule]) -> ReviewCase:
+    return ReviewCase(
+        person_id=row["person_id"],
+        username=row["username"],
+        urgency=URGENCIES[row["top"]],
+        entries=row["entries"],
+        oldest=row["oldest"],
+        due=row["due"],
+        overdue=row["overdue"],
+        rules=rules,
+    )
 
 
 @dataclass(frozen=True)
@@ -334,19 +335,7 @@ def overdue_cases(
     """The cases with an overdue entry, most pressing first (at most ``limit``), and how many
     there are. Two queries; the rules are not read."""
     cases = review_cases(limits=limits, now=now).filter(overdue__gt=0)
-    rows = [
-        ReviewCase(
-            person_id=case["person_id"],
-            username=case["username"],
-            urgency=URGENCIES[case["top"]],
-            entries=case["entries"],
-            oldest=case["oldest"],
-            due=case["due"],
-            overdue=case["overdue"],
-            rules=[],
-        )
-        for case in cases[:limit]
-    ]
+    rows = [_case(row, []) for row in cases[:limit]]
     return rows, (len(rows) if len(rows) < limit else cases.count())
 
 

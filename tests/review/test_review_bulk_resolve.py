@@ -9,7 +9,6 @@ import threading
 
 import pytest
 from django.db import transaction
-from django.test import Client
 from django.urls import reverse
 
 from review.models import Review, ReviewEvent
@@ -147,14 +146,6 @@ def test_entries_of_someone_else_are_never_touched(reviewer_client, person, othe
     assert "1 of the chosen entries is not among alex's flagged entries." in response.content.decode()
     assert review_of(sams).status == "open"
     assert review_of(days[0]).status == "resolved"
-
-
-@pytest.fixture
-def two_reviewers(db):
-    ash, bea = Client(), Client()
-    ash.force_login(make_reviewer("ash"))
-    bea.force_login(make_reviewer("bea"))
-    return ash, bea
 
 
 def test_the_second_reviewer_is_told_which_entries_the_first_resolved(two_reviewers, person, days):

@@ -9,7 +9,6 @@ import time
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
-from django.test import Client
 from django.urls import reverse
 
 from front.services import entry_update
@@ -24,14 +23,6 @@ User = get_user_model()
 
 def url(name, entry):
     return reverse(f"review:{name}", args=[entry.pk])
-
-
-@pytest.fixture
-def two_reviewers(db):
-    first, second = Client(), Client()
-    first.force_login(make_reviewer("ash"))
-    second.force_login(make_reviewer("bea"))
-    return first, second
 
 
 def test_the_second_claim_is_told_the_entry_changed(two_reviewers, flagged_entry):

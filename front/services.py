@@ -8,11 +8,13 @@ stored without its triage.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.selectors import user_has_consented
 from journal import services as journal
@@ -30,6 +32,21 @@ def entry_create(*, user: User, data: Mapping[str, Any]) -> Entry:
     entry = journal.entry_create(user=user, data=data)
     # A back-dated entry can also change the flags of the later entries whose window holds its day.
     entries_around_retriage(entry=entry, user=user, days=[entry.date])
+    return entry
+
+
+@transaction.atomic
+def no_pain_today(*, user: User, now: datetime.datetime | None = None) -> Entry | None:
+    """The dashboard's "No pain today": a pain-free entry for today where the person is, at the
+    current minute, judged like any other; None when today already has a pain-free entry."""
+    if not user_has_consented(user=user):
+        raise PermissionDenied("Consent to store health data is needed first.")
+    moment = (now or timezone.now()).astimezone(user.zone)
+    entry = journal.pain_free_entry_create(
+        user=user, day=moment.date(), time=moment.time().replace(second=0, microsecond=0)
+    )
+    if entry is not None:
+        entries_around_retriage(entry=entry, user=user, days=[entry.date])
     return entry
 
 

@@ -6,6 +6,10 @@ app_name = "journal"
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/no-pain-today/", views.no_pain_today, name="no-pain-today"),
+    path("dashboard/advice/", views.advice_answer, name="advice-answer"),
+    path("journal/insights/", views.insights, name="insights"),
+    path("journal/insights/data.json", views.insights_data, name="insights-data"),
     path("journal/", views.entry_list, name="entry-list"),
     path("journal/new/", views.entry_create, name="entry-create"),
     path("journal/export/", views.entry_export, name="entry-export"),

@@ -1,26 +1,34 @@
-"""The person's pages, which combine the apps below: the landing page, the dashboard, the journal's
-list, entry, new, edit, delete and download, the medication list. Where staff land after signing in
-is front.adapter."""
+"""The person's pages, which combine the apps below: the landing page, the dashboard (with "No pain
+today" and the answers to advice), the insights and their data, the journal's list, entry, new,
+edit, delete and download, the medication list. Where staff land after signing in is
+front.adapter."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils import dateformat
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.decorators import journal_view
 from accounts.selectors import user_today
+from front import selectors as front_selectors
 from front import services
+from front.forms import ALL, DEFAULT_DAYS, AdviceAnswerForm, InsightsDataForm, InsightsForm
+from journal import insights as journal_insights
 from journal import selectors
 from journal import services as journal_services
 from journal.export import write_csv
 from journal.forms import SCALE, EntryFilterForm, EntryForm, MedicationForm, ReliefForm
+from journal.vocabulary import Region
 from learn import selectors as learn_selectors
-from lib.charts import HEIGHT, WIDTH, pain_bars
+from lib.charts import day_chart, period_chart, row_chart, shade
 from lib.paging import page_of
 from review import selectors as review_selectors
 from triage import selectors as triage_selectors
+from triage import services as triage_services
+from triage.models import AdviceResponse
 
 # The id of the entry whose triage result the next entry page shows: kept in the session, so the
 # redirect after saving carries nothing about the entry in its URL.
@@ -51,17 +59,105 @@ def dashboard(request):
             "today": today,
             "todays_entries": todays_entries,
             "todays_highest": max((entry.pain for entry in todays_entries), default=0),
+            "pain_free_today": any(entry.pain == 0 for entry in todays_entries),
             "latest_entries": latest_entries,
             "tips": tips,
             "tips_day": tips_day,
             "advice": triage_selectors.open_advice(user=request.user, today=today),
             "review_messages": review_selectors.recent_messages_for_person(user=request.user, today=today),
             "days": days,
-            "bars": pain_bars(days),
-            "chart_width": WIDTH,
-            "chart_height": HEIGHT,
+            "chart": day_chart(days),
         },
     )
+
+
+@journal_view
+@require_POST
+def no_pain_today(request):
+    entry = services.no_pain_today(user=request.user)
+    if entry is None:
+        messages.info(request, "You had already noted a pain-free entry today, so nothing new was added.")
+    else:
+        messages.success(
+            request,
+            f"Noted: no pain today. A pain-free entry for {dateformat.format(entry.date, 'l j F')} "
+            "is in your journal.",
+        )
+    return redirect("journal:dashboard")
+
+
+@journal_view
+@require_POST
+def advice_answer(request):
+    form = AdviceAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "That answer could not be read; nothing was changed. Please try again.")
+        return redirect("journal:dashboard")
+    response = form.cleaned_data["response"]
+    try:
+        triage_services.advice_acknowledge(
+            user=request.user, flag_ids=form.cleaned_data["flags"], response=response
+        )
+    except triage_services.AdviceStays:
+        messages.error(
+            request,
+            "Emergency advice stays on your dashboard for its first day, so it was not hidden. "
+            "If a doctor has seen you about it, choose \u201cI have seen a doctor about this\u201d.",
+        )
+        return redirect("journal:dashboard")
+    if response == AdviceResponse.SEEN_DOCTOR:
+        messages.success(request, "Thank you: we noted that you have seen a doctor about this advice.")
+    else:
+        messages.success(request, "The advice is hidden. It comes back if a later entry raises it again.")
+    return redirect("journal:dashboard")
+
+
+@journal_view
+@require_GET
+def insights(request):
+    form = InsightsForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return render(request, "journal/insights.html", {"form": form, "figures": None}, status=400)
+    choices = form.cleaned_data if form.is_bound else {"days": DEFAULT_DAYS, "region": ""}
+    figures = front_selectors.person_insights(
+        user=request.user, days=choices["days"], today=user_today(user=request.user)
+    )
+    region = choices["region"] or journal_insights.WHOLE_BACK
+    series = journal_insights.series(figures.pain_over_time, region)
+    return render(
+        request,
+        "journal/insights.html",
+        {
+            "form": form,
+            "figures": figures,
+            "period": ALL if choices["days"] is None else str(choices["days"]),
+            "region": region,
+            "region_choice": choices["region"],
+            "region_label": Region.label_of(region) or "The whole back",
+            "series": series,
+            "chart": period_chart(
+                series,
+                [day.average_7_days for day in series],
+                marked={day.date for day in series if day.flagged},
+            ),
+            "regions": [(figure, shade(figure.average_pain)) for figure in figures.regions],
+            "season_chart": row_chart(
+                [(figure.label, figure.average_pain, f"({figure.days} days)") for figure in figures.seasons]
+            ),
+        },
+    )
+
+
+@journal_view
+@require_GET
+def insights_data(request):
+    form = InsightsDataForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": " ".join(form.errors["days"])}, status=400)
+    figures = front_selectors.person_insights(
+        user=request.user, days=form.cleaned_data["days"], today=user_today(user=request.user)
+    )
+    return JsonResponse(journal_insights.as_data(figures))
 
 
 @journal_view

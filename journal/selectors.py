@@ -10,8 +10,10 @@ from django.db.models import Count, Max, QuerySet
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 
+from journal.insights import EntryValues
 from journal.models import Entry, Intake, Medication
 from journal.services import CARRIED_OVER_FIELDS
+from journal.vocabulary import Region
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -120,3 +122,32 @@ def medication_list_with_use(*, user: User) -> QuerySet[Medication]:
 def intake_get(*, user: User, pk: int) -> Intake:
     """An intake recorded on one of the person's entries, or 404."""
     return get_object_or_404(Intake.objects.filter(entry__user=user).select_related("entry"), pk=pk)
+
+
+# What journal.insights reads of an entry: values, not model instances, for years of entries.
+_INSIGHT_FIELDS = (
+    "date", "season", *Region.values, "spasms", "sitting_hours", "sitting_posture", "shoulder_load",
+    "shoulders_raised_cold", "running_minutes", "running_surface", "warmed_up", "stretched_after",
+    "shoes_fit", "strength_training",
+)  # fmt: skip
+
+
+def insight_entries(
+    *, user: User, date_from: datetime.date | None, date_to: datetime.date
+) -> list[EntryValues]:
+    """The person's entries from ``date_from`` (from the first when None) to ``date_to``, as the
+    insights read them, oldest first: one query."""
+    entries = Entry.objects.of(user).filter(date__lte=date_to)
+    if date_from is not None:
+        entries = entries.filter(date__gte=date_from)
+    rows = entries.order_by("date", "time", "id").values_list(*_INSIGHT_FIELDS)
+    regions = len(Region.values)
+    return [
+        EntryValues(
+            date=row[0],
+            season=row[1],
+            regions=dict(zip(Region.values, row[2 : 2 + regions], strict=True)),
+            **dict(zip(_INSIGHT_FIELDS[2 + regions :], row[2 + regions :], strict=True)),
+        )
+        for row in rows
+    ]

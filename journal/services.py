@@ -124,6 +124,15 @@ def journal_lock(*, user: User) -> None:
     get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
 
 
+def _new_entry(*, user: User, data: Mapping[str, Any]) -> Entry:
+    entry = Entry(user=user)
+    intakes = _apply(entry, data)
+    entry.save()
+    _save_intakes(entry, intakes)
+    entry.refresh_from_db(fields=["pain"])
+    return entry
+
+
 @transaction.atomic
 def entry_create(*, user: User, data: Mapping[str, Any]) -> Entry:
     """Store a new entry; the caller runs its triage (front.services.entry_create).
@@ -132,12 +141,17 @@ def entry_create(*, user: User, data: Mapping[str, Any]) -> Entry:
     of name, dose, time and relief (the journal format), each with the ``medication`` of the list
     it was recorded from when there is one. Any intake makes the entry's painkillers true."""
     journal_lock(user=user)
-    entry = Entry(user=user)
-    intakes = _apply(entry, data)
-    entry.save()
-    _save_intakes(entry, intakes)
-    entry.refresh_from_db(fields=["pain"])
-    return entry
+    return _new_entry(user=user, data=data)
+
+
+@transaction.atomic
+def pain_free_entry_create(*, user: User, day: datetime.date, time: datetime.time) -> Entry | None:
+    """Store an entry of no pain at all for ``day``, unless the day already has a pain-free entry:
+    None then. Checked under the journal's lock, so two presses at once store one entry."""
+    journal_lock(user=user)
+    if Entry.objects.of(user).filter(date=day, pain=0).exists():
+        return None
+    return _new_entry(user=user, data={"date": day, "time": time})
 
 
 @transaction.atomic

@@ -353,8 +353,9 @@ def review_get(*, entry_id: int) -> Review:
 
 
 def review_flags(*, entry: Entry) -> list[Flag]:
-    """Every flag of the entry, the open ones first, each group highest urgency first."""
-    flags = Flag.objects.filter(entry=entry)
+    """Every flag of the entry, the open ones first, each group highest urgency first, with the
+    person's answers to its advice ("seen a doctor", "hid it") in ``flag.acknowledgements``."""
+    flags = Flag.objects.filter(entry=entry).prefetch_related("acknowledgements")
     return sorted(flags, key=lambda flag: (flag.status != FlagStatus.OPEN, urgency_rank(flag.urgency)))
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.access import AccessPage
 from accounts.selectors import user_today
 from journal import selectors as journal_selectors
-from lib.charts import HEIGHT, WIDTH, pain_bars
+from lib.charts import day_chart
 from lib.paging import page_of
 from review import selectors, services
 from review.forms import (
@@ -186,9 +186,7 @@ def _render_detail(request, review, *, status=200, **forms):
             user=entry.user, today=last_day, days=GLANCE_DAYS, exclude_entry=entry
         ),
         "days": days,
-        "bars": pain_bars(days),
-        "chart_width": WIDTH,
-        "chart_height": HEIGHT,
+        "chart": day_chart(days),
         "glance_days": GLANCE_DAYS,
         "version_form": ReviewVersionForm(initial=version),
         "note_form": forms.get("note_form") or ReviewNoteForm(initial=version),

@@ -1,12 +1,15 @@
 """Triage in the database: how admins configured each rule, and the flags the rules raised."""
 
+import datetime
+
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from journal.models import Entry
-from triage import rules
+from triage import advice, rules
 
 # The urgencies and sources are defined once, with the pure rules.
 Urgency = rules.Urgency
@@ -119,12 +122,55 @@ class Flag(models.Model):
         return f"{self.rule_id} on entry {self.entry_id}"
 
     @property
-    def title(self):
+    def title(self) -> str:
         return RULE_TITLES.get(self.rule_id, self.rule_id)
 
     @property
     def is_emergency(self):
         return self.urgency == Urgency.EMERGENCY
+
+    @property
+    def hide_allowed_from(self) -> datetime.datetime | None:
+        """When the person may hide this advice; None: at once. Emergency advice stays for its
+        first day, counted from when it was given or last changed."""
+        return advice.hide_allowed_from(urgency=self.urgency, given_at=self.updated_at)
+
+
+class AdviceResponse(models.TextChoices):
+    # As reviewers read them; the person's buttons say "I have seen a doctor about this" and "Hide".
+    SEEN_DOCTOR = "seen_doctor", "Has seen a doctor about it"
+    HIDDEN = "hidden", "Hid the advice"
+
+
+class Acknowledgement(models.Model):
+    """A person's answer to one flag's advice on their dashboard, with its time; kept, never edited.
+
+    It holds for the urgency the person answered: should the flag later become more urgent (an
+    edit adds dizziness to numbness), the advice shows again. Reviewers see every answer."""
+
+    flag = models.ForeignKey(Flag, on_delete=models.CASCADE, related_name="acknowledgements")
+    response = models.CharField(max_length=12, choices=AdviceResponse)
+    # The flag's urgency when the person answered.
+    urgency = models.CharField(max_length=10, choices=Urgency.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(response__in=AdviceResponse.values), name="acknowledgement_response_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(urgency__in=Urgency.values), name="acknowledgement_urgency_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.response} on flag {self.flag_id}"
+
+    def covers(self, flag: Flag) -> bool:
+        """Whether this answer still holds for ``flag`` as it is now: it is no more urgent."""
+        return rules.urgency_rank(flag.urgency) >= rules.urgency_rank(self.urgency)
 
 
 class RunStatus(models.TextChoices):

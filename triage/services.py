@@ -1,19 +1,22 @@
 """Writes of triage outside the engine: the runs that apply the rules to past entries, which an
-admin starts from the rule list and a background task carries out (triage.tasks)."""
+admin starts from the rule list and a background task carries out (triage.tasks); and a person's
+answers to their advice ("I have seen a doctor about this", "Hide")."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
 
 from journal.models import Entry
 from triage import engine
-from triage.models import RetriageRun, RunStatus
+from triage.models import Acknowledgement, AdviceResponse, Flag, FlagStatus, RetriageRun, RunStatus
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -93,3 +96,42 @@ def retriage_run_fail(*, run_id: int, error: str) -> None:
     """The run's task gave up: the run says why (an error's class, never its message, which may
     quote a row), and a new run may start. Batches already done stay done."""
     _finish(run_id=run_id, status=RunStatus.FAILED, error=f"Stopped by an error ({error}); start it again.")
+
+
+# --- Answers to advice ---------------------------------------------------------------------------
+
+
+class AdviceStays(Exception):
+    """Hiding was refused: the advice is an emergency still in its first day."""
+
+
+@transaction.atomic
+def advice_acknowledge(
+    *, user: User, flag_ids: Iterable[int], response: str, now: datetime.datetime | None = None
+) -> list[Acknowledgement]:
+    """Record the person's answer for each of the flags (the flags of one piece of advice).
+
+    Only the person's own open flags count; none of them is a 404, as for any other person's
+    record. A flag already answered at its current urgency is left alone, so a second press
+    writes nothing. Hiding an emergency in its first day is refused for all of them.
+    """
+    now = now or timezone.now()
+    if response not in AdviceResponse.values:
+        raise ValueError(f"unknown response {response!r}")
+    flags = list(
+        Flag.objects.filter(pk__in=list(flag_ids), entry__user=user, status=FlagStatus.OPEN)
+        .select_for_update(of=("self",))
+        .prefetch_related("acknowledgements")
+    )
+    if not flags:
+        raise Http404("No such advice.")
+    if response == AdviceResponse.HIDDEN:
+        waits = [moment for flag in flags if (moment := flag.hide_allowed_from) and moment > now]
+        if waits:
+            raise AdviceStays(max(waits))
+    answered = [
+        Acknowledgement(flag=flag, response=response, urgency=flag.urgency, created_at=now)
+        for flag in flags
+        if not any(earlier.covers(flag) for earlier in flag.acknowledgements.all())
+    ]
+    return Acknowledgement.objects.bulk_create(answered)

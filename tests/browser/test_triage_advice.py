@@ -30,7 +30,7 @@ def test_headache_with_upper_back_pain_shows_the_advice_panel(
     page.get_by_role("link", name="Journal", exact=True).click()
     expect(page.get_by_text("See a doctor in a few days")).to_be_visible()
     page.get_by_role("link", name="Dashboard").click()
-    expect(page.get_by_role("region", name="Open advice from your recent entries")).to_be_visible()
+    expect(page.get_by_role("region", name="Advice from your recent entries")).to_be_visible()
     screenshot("triage-dashboard-advice")
 
 

@@ -97,7 +97,7 @@ def test_the_dashboard_shows_open_advice_of_recent_entries(person_client, person
     entry_of(person, date=today, upper_back=5, painkillers=True)
     entry_of(person, date=today - datetime.timedelta(days=30), symptoms=["chest_pain"])
     page = text(person_client.get(reverse("journal:dashboard")))
-    assert "Open advice from your recent entries" in page
+    assert "Advice from your recent entries" in page
     assert page.count("Taking painkillers for the pain") == 1  # one item per rule
     assert "Chest pain" not in page  # older than two weeks
     assert NOT_A_DIAGNOSIS in page

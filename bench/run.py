@@ -2,7 +2,8 @@
 
 Run with `make bench` (SQLite) or `DATABASE_URL=postgres://... make bench`. It builds a throwaway
 test database, fills it, and times: saving an entry with its triage, the journal pages with 500
-entries, `retriage` over many entries and `triage_eval` over many cases (with peak memory).
+entries, `retriage` over many entries, `triage_eval` over many cases (with peak memory) and the
+insights of a person with three years of daily entries.
 Results are written down in docs/benchmarks.md; nothing here is a pass/fail test.
 """
 
@@ -49,6 +50,23 @@ def entry_data(n, day):
         "symptoms": ["headache"] if n % 9 == 0 else [],
         "self_help": ["heat"] if n % 3 == 0 else [],
         "painkillers": n % 11 == 0,
+    }
+
+
+def habit_data(n):
+    """The habits of a day, each recorded on most days, so every comparison has two sides."""
+    ran = n % 3 == 0
+    return {
+        "sitting_hours": n % 10,
+        "sitting_posture": ("hunched", "upright", "")[n % 3],
+        "shoulder_load": n % 5 == 0,
+        "shoulders_raised_cold": n % 7 == 0,
+        "strength_training": n % 4 == 0,
+        "running_minutes": 30 if ran else None,
+        "running_surface": ("hard", "grass")[n % 2] if ran else "",
+        "warmed_up": n % 2 == 0 if ran else None,
+        "stretched_after": n % 5 != 0 if ran else None,
+        "shoes_fit": n % 6 != 0 if ran else None,
     }
 
 
@@ -159,6 +177,30 @@ def main():
         None,
         f"{len(cases) / elapsed:.0f} cases/s, peak {peak / 2**20:.1f} MiB traced",
     )
+
+    # 5. The insights of a person with three years of daily entries, habits included.
+    from triage.engine import entries_retriage
+
+    years = UserFactory(username="bench-years")
+    consent_give(user=years)
+    span = [TODAY - datetime.timedelta(days=n) for n in range(3 * 365)]
+    Entry.objects.bulk_create(
+        Entry(user=years, season="autumn", **entry_data(n, day), **habit_data(n))
+        for n, day in enumerate(span)
+    )
+    entries_retriage(entry_ids=Entry.objects.filter(user=years).values_list("id", flat=True))
+    client.force_login(years)
+    for url in (
+        "/journal/insights/?days=all",
+        "/journal/insights/?days=365",
+        "/journal/insights/data.json?days=all",
+    ):
+        queries = QueryCounter()
+        with connection.execute_wrapper(queries):
+            status = client.get(url).status_code
+        assert status == 200, f"{url} answered {status}"
+        median_ms, worst_ms = timed(lambda url=url: client.get(url), 30)
+        row(f"GET {url}, three years of daily entries", 30, median_ms, worst_ms, f"{len(queries)} queries")
 
 
 if __name__ == "__main__":

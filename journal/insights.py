@@ -12,10 +12,11 @@ import datetime
 import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from journal.vocabulary import Region, Season
 
@@ -31,14 +32,16 @@ CLEAR_LINK, POSSIBLE_LINK = 0.01, 0.05
 # --- What goes in ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class EntryValues:
+_NONE: Mapping[str, int] = MappingProxyType({})
+
+
+class EntryValues(NamedTuple):
     """The fields of one entry the insights read. Habits keep the journal's "not recorded":
-    None for numbers and yes/no answers, "" for choices."""
+    None for numbers and yes/no answers, "" for choices. (Tuples: years of entries are read.)"""
 
     date: datetime.date
     season: str = Season.WINTER.value
-    regions: Mapping[str, int] = field(default_factory=dict)
+    regions: Mapping[str, int] = _NONE
     spasms: int = 0
     sitting_hours: Decimal | float | None = None
     sitting_posture: str = ""
@@ -134,8 +137,7 @@ HABITS_BY_CODE = {habit.code: habit for habit in HABITS}
 # --- Days -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(NamedTuple):
     """One logged day: the highest pain of its entries, overall and per region."""
 
     date: datetime.date
@@ -144,9 +146,6 @@ class Day:
     regions: Mapping[str, int]
     spasm: bool
     habits: Mapping[str, bool | None]
-
-    def pain_in(self, region: str) -> int:
-        return self.pain if region == WHOLE_BACK else self.regions[region]
 
 
 def _day_state(states: Iterable[bool | None]) -> bool | None:
@@ -158,25 +157,33 @@ def _day_state(states: Iterable[bool | None]) -> bool | None:
     return any(seen)
 
 
+def _day(group: Sequence[EntryValues]) -> Day:
+    if len(group) == 1:  # most days: nothing to combine
+        entry = group[0]
+        return Day(
+            date=entry.date,
+            season=entry.season,
+            pain=entry.pain,
+            regions={region: entry.regions.get(region, 0) for region in REGIONS},
+            spasm=entry.spasms > 0,
+            habits={habit.code: habit.state(entry) for habit in HABITS},
+        )
+    return Day(
+        date=group[0].date,
+        season=group[0].season,
+        pain=max(entry.pain for entry in group),
+        regions={region: max(entry.regions.get(region, 0) for entry in group) for region in REGIONS},
+        spasm=any(entry.spasms > 0 for entry in group),
+        habits={habit.code: _day_state(habit.state(entry) for entry in group) for habit in HABITS},
+    )
+
+
 def days_of(entries: Iterable[EntryValues]) -> list[Day]:
     """The logged days of ``entries``, oldest first."""
     by_date: dict[datetime.date, list[EntryValues]] = defaultdict(list)
     for entry in entries:
         by_date[entry.date].append(entry)
-    days = []
-    for date in sorted(by_date):
-        group = by_date[date]
-        days.append(
-            Day(
-                date=date,
-                season=group[0].season,
-                pain=max(entry.pain for entry in group),
-                regions={region: max(entry.regions.get(region, 0) for entry in group) for region in REGIONS},
-                spasm=any(entry.spasms > 0 for entry in group),
-                habits={habit.code: _day_state(habit.state(entry) for entry in group) for habit in HABITS},
-            )
-        )
-    return days
+    return [_day(by_date[date]) for date in sorted(by_date)]
 
 
 # --- Rounding and the tests -------------------------------------------------------------------
@@ -190,17 +197,25 @@ def rounded(value: float | Decimal | None, places: int = 1) -> float | None:
     return float(Decimal(str(value)).quantize(step, rounding=ROUND_HALF_UP))
 
 
+def _half_up(numerator: int, denominator: int, places: int) -> float:
+    """numerator / denominator rounded half up to ``places`` decimals, exactly (whole numbers,
+    not negative): floor(x * 10^places + 1/2) is floor((2 * 10^places * n + d) / 2d)."""
+    scale: int = 10**places
+    return ((2 * scale * numerator + denominator) // (2 * denominator)) / scale
+
+
 def average(values: Sequence[int]) -> float | None:
-    """The mean rounded to one decimal, computed exactly; None for no values."""
+    """The mean rounded half up to one decimal, computed exactly; None for no values."""
     if not values:
         return None
-    return float((Decimal(sum(values)) / Decimal(len(values))).quantize(Decimal("0.1"), ROUND_HALF_UP))
+    return _half_up(sum(values), len(values), 1)
 
 
 def share(count: int, total: int) -> float | None:
+    """count / total rounded half up to two decimals; None for no days."""
     if not total:
         return None
-    return float((Decimal(count) / Decimal(total)).quantize(Decimal("0.01"), ROUND_HALF_UP))
+    return _half_up(count, total, 2)
 
 
 def rank_sum_p(first: Sequence[float], second: Sequence[float]) -> float:
@@ -247,8 +262,8 @@ def fisher_exact_p(with_yes: int, with_no: int, without_yes: int, without_no: in
 
     observed = log_p(with_yes)
     low, high = max(0, row - (total - column)), min(row, column)
-    p = sum(math.exp(log_p(x)) for x in range(low, high + 1) if log_p(x) <= observed + 1e-7)
-    return min(1.0, p)
+    logs = [log_p(x) for x in range(low, high + 1)]
+    return min(1.0, sum(math.exp(log) for log in logs if log <= observed + 1e-7))
 
 
 def link_of(p: float) -> str:
@@ -270,8 +285,7 @@ LINK_WORDS = {
 # --- The figures ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PainDay:
+class PainDay(NamedTuple):
     """A calendar day of the period: None where nothing was logged."""
 
     date: datetime.date
@@ -388,9 +402,7 @@ def pain_over_time(
     ]
 
 
-
-@dataclass(frozen=True)
-class SeriesDay:
+class SeriesDay(NamedTuple):
     """A day of the pain-over-time chart for the whole back or one region."""
 
     date: datetime.date
@@ -408,6 +420,7 @@ def series(days: Sequence[PainDay], region: str = WHOLE_BACK) -> list[SeriesDay]
         SeriesDay(day.date, pain, mean, day.flagged)
         for day, pain, mean in zip(days, pains, moving_average(pains), strict=True)
     ]
+
 
 def region_figures(days: Sequence[Day]) -> list[RegionFigure]:
     return [
@@ -451,62 +464,78 @@ def _spasm_words(with_: float, without: float, link: str) -> str:
     return f"{comparison}; {LINK_WORDS[link]}."
 
 
-def habit_figure(days: Sequence[Day], habit: Habit, region: str) -> HabitFigure:
+def _spasm_comparison(with_days: Sequence[Day], without_days: Sequence[Day]) -> Comparison:
+    spasm_with = sum(day.spasm for day in with_days)
+    spasm_without = sum(day.spasm for day in without_days)
+    p = fisher_exact_p(
+        spasm_with, len(with_days) - spasm_with, spasm_without, len(without_days) - spasm_without
+    )
+    return Comparison(
+        test="fisher_exact",
+        p_value=p,
+        link=link_of(p),
+        words=_spasm_words(
+            share(spasm_with, len(with_days)) or 0.0,
+            share(spasm_without, len(without_days)) or 0.0,
+            link_of(p),
+        ),
+    )
+
+
+def habit_figures_of(days: Sequence[Day], habit: Habit) -> list[HabitFigure]:
+    """The habit for the whole back, then for the region it concerns most."""
     with_days = [day for day in days if day.habits[habit.code] is True]
     without_days = [day for day in days if day.habits[habit.code] is False]
     enough = len(with_days) >= MIN_DAYS_PER_SIDE and len(without_days) >= MIN_DAYS_PER_SIDE
+    # The spasms of a day are the day's, whatever the region: one test serves both rows.
+    spasms = _spasm_comparison(with_days, without_days) if enough else None
+    figures = []
+    for region in (WHOLE_BACK, habit.region):
+        if region == WHOLE_BACK:
+            with_pains = [day.pain for day in with_days]
+            without_pains = [day.pain for day in without_days]
+        else:
+            with_pains = [day.regions[region] for day in with_days]
+            without_pains = [day.regions[region] for day in without_days]
+        pain = None
+        if enough:
+            p = rank_sum_p(with_pains, without_pains)
+            pain = Comparison(
+                test="wilcoxon_rank_sum",
+                p_value=p,
+                link=link_of(p),
+                words=_pain_words(average(with_pains) or 0.0, average(without_pains) or 0.0, link_of(p)),
+            )
 
-    def side(group: Sequence[Day]) -> Side:
-        # Too little data: no number at all, on either side (the page says why instead).
-        if not enough:
-            return Side(days=len(group), average_pain=None, spasm_share=None)
-        return Side(
-            days=len(group),
-            average_pain=average([day.pain_in(region) for day in group]),
-            spasm_share=share(sum(day.spasm for day in group), len(group)),
-        )
+        def side(group: Sequence[Day], pains: Sequence[int]) -> Side:
+            # Too little data: no number at all, on either side (the page says why instead).
+            if not enough:
+                return Side(days=len(group), average_pain=None, spasm_share=None)
+            return Side(
+                days=len(group),
+                average_pain=average(pains),
+                spasm_share=share(sum(day.spasm for day in group), len(group)),
+            )
 
-    with_side, without_side = side(with_days), side(without_days)
-    pain = spasms = None
-    if enough:
-        p = rank_sum_p(
-            [day.pain_in(region) for day in with_days], [day.pain_in(region) for day in without_days]
+        figures.append(
+            HabitFigure(
+                habit=habit.code,
+                label=habit.label,
+                region=region,
+                region_label="whole back" if region == WHOLE_BACK else region.replace("_", " "),
+                with_=side(with_days, with_pains),
+                without=side(without_days, without_pains),
+                enough_data=enough,
+                pain=pain,
+                spasms=spasms,
+            )
         )
-        assert with_side.average_pain is not None and without_side.average_pain is not None
-        pain = Comparison(
-            test="wilcoxon_rank_sum",
-            p_value=p,
-            link=link_of(p),
-            words=_pain_words(with_side.average_pain, without_side.average_pain, link_of(p)),
-        )
-        spasm_with = sum(day.spasm for day in with_days)
-        spasm_without = sum(day.spasm for day in without_days)
-        p = fisher_exact_p(
-            spasm_with, len(with_days) - spasm_with, spasm_without, len(without_days) - spasm_without
-        )
-        assert with_side.spasm_share is not None and without_side.spasm_share is not None
-        spasms = Comparison(
-            test="fisher_exact",
-            p_value=p,
-            link=link_of(p),
-            words=_spasm_words(with_side.spasm_share, without_side.spasm_share, link_of(p)),
-        )
-    return HabitFigure(
-        habit=habit.code,
-        label=habit.label,
-        region=region,
-        region_label="whole back" if region == WHOLE_BACK else region.replace("_", " "),
-        with_=with_side,
-        without=without_side,
-        enough_data=enough,
-        pain=pain,
-        spasms=spasms,
-    )
+    return figures
 
 
 def habit_figures(days: Sequence[Day]) -> list[HabitFigure]:
     """Each habit for the whole back, then for the region it concerns most."""
-    return [habit_figure(days, habit, region) for habit in HABITS for region in (WHOLE_BACK, habit.region)]
+    return [figure for habit in HABITS for figure in habit_figures_of(days, habit)]
 
 
 def medication_figures(intakes: Iterable[MedicationIntake]) -> list[MedicationFigure]:

@@ -130,6 +130,8 @@ _INSIGHT_FIELDS = (
     "shoulders_raised_cold", "running_minutes", "running_surface", "warmed_up", "stretched_after",
     "shoes_fit", "strength_training",
 )  # fmt: skip
+# insight_entries builds EntryValues by position: after the regions, the same fields in its order.
+assert _INSIGHT_FIELDS[7:] == EntryValues._fields[3:]
 
 
 def insight_entries(
@@ -141,13 +143,7 @@ def insight_entries(
     if date_from is not None:
         entries = entries.filter(date__gte=date_from)
     rows = entries.order_by("date", "time", "id").values_list(*_INSIGHT_FIELDS)
-    regions = len(Region.values)
+    # By position: the fields after the regions are EntryValues' own, in its order.
     return [
-        EntryValues(
-            date=row[0],
-            season=row[1],
-            regions=dict(zip(Region.values, row[2 : 2 + regions], strict=True)),
-            **dict(zip(_INSIGHT_FIELDS[2 + regions :], row[2 + regions :], strict=True)),
-        )
-        for row in rows
+        EntryValues(row[0], row[1], dict(zip(Region.values, row[2:7], strict=True)), *row[7:]) for row in rows
     ]

@@ -11,7 +11,7 @@ import datetime
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 # The top of the 0-10 pain scale every chart is drawn against.
 SCALE_MAX = 10
@@ -28,8 +28,7 @@ class Day(Protocol):
     def pain(self) -> int | None: ...
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     date: datetime.date
     pain: int | None
     x: float

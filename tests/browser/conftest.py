@@ -58,12 +58,13 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def screenshot(page):
     """screenshot(name) saves the whole page to test-artifacts/NAME.png; screenshot(name, other)
-    saves another page (a phone-sized one, say) instead."""
+    saves another page (a phone-sized one, say) instead; full_page=False keeps to what the window
+    shows."""
     ARTIFACTS.mkdir(exist_ok=True)
 
-    def take(name, of=None):
+    def take(name, of=None, full_page=True):
         path = ARTIFACTS / f"{name}.png"
-        (of or page).screenshot(path=str(path), full_page=True)
+        (of or page).screenshot(path=str(path), full_page=full_page)
         return path
 
     return take

@@ -164,7 +164,10 @@ def _day(group: Sequence[EntryValues]) -> Day:
             date=entry.date,
             season=entry.season,
             pain=entry.pain,
-            regions={region: entry.regions.get(region, 0) for region in REGIONS},
+            # The selector's entries carry every region already.
+            regions=entry.regions
+            if len(entry.regions) == len(REGIONS)
+            else {region: entry.regions.get(region, 0) for region in REGIONS},
             spasm=entry.spasms > 0,
             habits={habit.code: habit.state(entry) for habit in HABITS},
         )

@@ -10,7 +10,7 @@ from django.db.models import Count, Max, QuerySet
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 
-from journal.insights import EntryValues
+from journal.insights import REGIONS, EntryValues
 from journal.models import Entry, Intake, Medication
 from journal.services import CARRIED_OVER_FIELDS
 from journal.vocabulary import Region
@@ -144,6 +144,4 @@ def insight_entries(
         entries = entries.filter(date__gte=date_from)
     rows = entries.order_by("date", "time", "id").values_list(*_INSIGHT_FIELDS)
     # By position: the fields after the regions are EntryValues' own, in its order.
-    return [
-        EntryValues(row[0], row[1], dict(zip(Region.values, row[2:7], strict=True)), *row[7:]) for row in rows
-    ]
+    return [EntryValues(row[0], row[1], dict(zip(REGIONS, row[2:7], strict=True)), *row[7:]) for row in rows]

@@ -99,19 +99,22 @@ def _bars(days: Sequence[Day], frame: Frame, *, gap: float) -> list[Bar]:
     """One bar per day; a day without entries gets a thin placeholder bar."""
     slot = (frame.right - frame.left) / max(len(days), 1)
     gap = gap if slot > 3 * gap else 0
+    width = round(max(slot - gap, 0.4), 2)
+    # Eleven possible heights, worked out once for years of days.
+    heights = [round(max(frame.bottom - frame.y(pain), 1.5), 1) for pain in range(SCALE_MAX + 1)]
+    levels = {pain: pain_level(pain) for pain in (None, *range(SCALE_MAX + 1))}
     bars = []
     for index, day in enumerate(days):
-        top = frame.y(day.pain or 0)
-        height = max(frame.bottom - top, 1.5)
+        height = heights[min(day.pain or 0, SCALE_MAX)]  # the scale ends at 10
         bars.append(
             Bar(
                 date=day.date,
                 pain=day.pain,
                 x=round(frame.left + index * slot + gap / 2, 2),
                 y=round(frame.bottom - height, 1),
-                width=round(max(slot - gap, 0.4), 2),
-                height=round(height, 1),
-                level=pain_level(day.pain),
+                width=width,
+                height=height,
+                level=levels.get(day.pain, "severe"),
             )
         )
     return bars

@@ -24,7 +24,7 @@ from review.precision import INTERVAL_NAME, rule_precision
 from review.services import entry_access_record
 from review.waiting import duration_words
 from triage.admin import TriageRuleAdmin
-from triage.models import Flag, TriageRule
+from triage.models import Acknowledgement, Flag, TriageRule
 from triage.rules import URGENCIES
 
 
@@ -119,8 +119,18 @@ class EntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             entry_access_record(entry_id=int(object_id), person_id=owner, actor=request.user, page=page)
 
 
+class AcknowledgementInline(ReadOnlyAdminMixin, admin.TabularInline):
+    """The person's answers to the flag's advice on their dashboard."""
+
+    model = Acknowledgement
+    fields = readonly_fields = ("response", "urgency", "created_at")
+    extra = 0
+    verbose_name_plural = "the person's answers to this advice"
+
+
 @admin.register(Flag)
 class FlagAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    inlines = (AcknowledgementInline,)
     list_display = ("id", "rule", "urgency", "status", "entry", "created_at")
     list_filter = ("status", "urgency", "rule")
     list_select_related = ("entry", "rule")

@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from html import escape
 from typing import NamedTuple
 
 from django import template
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from journal.insights import SeriesDay
 from lib.charts import PeriodChart
 
 register = template.Library()
+# Bars narrower than this (in the chart's units; 720 across) get no tooltip.
+MIN_TITLED_WIDTH = 1.5
 
 
 class _Names(NamedTuple):
@@ -28,22 +30,27 @@ def _day_namer() -> _Names:
     """The names of the date filter's "D j M Y" ("Mon 23 Nov 2026") in the active language,
     looked up once rather than once a day."""
     return _Names(
-        weekdays=[str(WEEKDAYS_ABBR[n]) for n in range(7)],
-        months=[str(MONTHS_3[n]).title() for n in range(1, 13)],
+        # Plain strings, translated and escaped once: Django's escape() of a lazy translation stays
+        # lazy and would be translated again for every day.
+        weekdays=[escape(str(WEEKDAYS_ABBR[n])) for n in range(7)],
+        months=[escape(str(MONTHS_3[n]).title()) for n in range(1, 13)],
     )
 
 
 def _label(day: datetime.date, names: _Names) -> str:
-    return escape(f"{names.weekdays[day.weekday()]} {day.day} {names.months[day.month - 1]} {day.year}")
+    """The day in words, made of escaped names and numbers only."""
+    return f"{names.weekdays[day.weekday()]} {day.day} {names.months[day.month - 1]} {day.year}"
 
 
 @register.simple_tag
 def period_bars(chart: PeriodChart) -> SafeString:
-    """A bar for each logged day, with its day and pain in words."""
+    """A bar for each logged day, with its day and pain in words where a pointer can find it: a
+    year of days makes bars under a unit wide, and the table says the same."""
     names = _day_namer()
+    titled = bool(chart.bars) and chart.bars[0].width >= MIN_TITLED_WIDTH
     bars = "".join(
         f'<rect class="bar-{bar.level}" x="{bar.x}" y="{bar.y}" width="{bar.width}" height="{bar.height}">'
-        f"<title>{_label(bar.date, names)}: {bar.pain}/10</title></rect>"
+        + (f"<title>{_label(bar.date, names)}: {bar.pain}/10</title></rect>" if titled else "</rect>")
         for bar in chart.bars
         if bar.pain is not None
     )

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts.selectors import user_today
 from front.services import entry_update
+from tests.factories import UserFactory
 from triage.models import Acknowledgement, Flag
 
 DASHBOARD = reverse("journal:dashboard")
@@ -151,3 +152,13 @@ def test_reviewers_see_the_persons_answer_with_its_time(person_client, reviewer,
     local = timezone.localtime(answered.created_at)
     page = text(reviewer_client.get(reverse("review:detail", args=[painkillers[0].entry_id])))
     assert f"{local:%-d %b %Y, %H:%M}: the person says they have seen a doctor about this." in page
+
+
+def test_the_flags_admin_page_lists_the_answers(person_client, painkillers):
+    answer(person_client, painkillers[:1], "hidden")
+    admin = UserFactory(username="root", is_staff=True, is_superuser=True)
+    admin_client = Client()
+    admin_client.force_login(admin)
+    page = text(admin_client.get(reverse("admin:triage_flag_change", args=[painkillers[0].pk])))
+    assert "the person's answers to this advice" in page.lower()
+    assert "Hid the advice" in page

@@ -93,6 +93,7 @@ def emergency(person, entry_of):
 
 def test_emergency_advice_offers_no_hide_in_its_first_day(person_client, emergency):
     page = text(person_client.get(DASHBOARD))
+    assert 'role="alert"' in page and "Seek medical care now" in page
     assert "I have seen a doctor about this" in page
     assert 'value="hidden"' not in page
     assert "Emergency advice stays here for its first day: you can hide it from" in page

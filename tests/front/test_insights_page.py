@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.services import profile_update
+from front.services import entry_update
 from journal.models import Entry
 from journal.vocabulary import Season
 from tests.factories import UserFactory
@@ -77,6 +78,12 @@ def test_the_chart_has_a_0_to_10_axis_dates_bars_an_average_and_marks_flagged_da
     assert chart.count("<polyline") == 1
     assert "Fri 20 Nov 2026: advice to see a doctor" in chart
     assert "Sat 21 Nov 2026: advice" not in chart
+
+
+def test_a_day_whose_advice_was_withdrawn_is_not_marked(person_client, person, entry_of):
+    entry = entry_of(person, date=ago(3), upper_back=5, painkillers=True)
+    entry_update(entry=entry, data={"painkillers": False})
+    assert "advice to see a doctor</title>" not in person_client.get(URL).content.decode()
 
 
 def test_the_chart_has_a_table_of_the_same_figures(person_client, person, entry_of):

@@ -111,9 +111,10 @@ def test_emergency_advice_can_be_marked_seen_by_a_doctor_at_once(person_client, 
     assert Acknowledgement.objects.get().response == "seen_doctor"
 
 
-def test_emergency_advice_can_be_hidden_after_its_first_day(person_client, emergency, monkeypatch):
+def test_emergency_advice_can_be_hidden_after_its_first_day(person_client, person, emergency, monkeypatch):
     later = emergency[0].updated_at + datetime.timedelta(days=1, minutes=1)
     monkeypatch.setattr("django.utils.timezone.now", lambda: later)
+    person_client.force_login(person)  # a day later the earlier session has timed out
     page = person_client.get(DASHBOARD).content.decode()
     assert 'value="hidden"' in page
     answer(person_client, emergency, "hidden")

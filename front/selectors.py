@@ -20,7 +20,8 @@ def person_insights(*, user: User, days: int | None, today: datetime.date) -> in
     first = today - datetime.timedelta(days=days - 1) if days else None
     entries = journal_selectors.insight_entries(user=user, date_from=first, date_to=today)
     flagged = triage_selectors.flagged_days(user=user, date_from=first, date_to=today)
+    intakes = journal_selectors.insight_intakes(user=user, date_from=first, date_to=today)
     if first is None:
         # The whole journal starts with its first entry (today for an empty one).
         first = entries[0].date if entries else today
-    return insights.insights(entries=entries, first=first, last=today, flagged=flagged)
+    return insights.insights(entries=entries, first=first, last=today, flagged=flagged, intakes=intakes)

@@ -10,7 +10,7 @@ from django.db.models import Count, Max, QuerySet
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 
-from journal.insights import REGIONS, EntryValues
+from journal.insights import REGIONS, EntryValues, MedicationIntake
 from journal.models import Entry, Intake, Medication
 from journal.services import CARRIED_OVER_FIELDS
 from journal.vocabulary import Region
@@ -145,3 +145,16 @@ def insight_entries(
     rows = entries.order_by("date", "time", "id").values_list(*_INSIGHT_FIELDS)
     # By position: the fields after the regions are EntryValues' own, in its order.
     return [EntryValues(row[0], row[1], dict(zip(REGIONS, row[2:7], strict=True)), *row[7:]) for row in rows]
+
+
+def insight_intakes(
+    *, user: User, date_from: datetime.date | None, date_to: datetime.date
+) -> list[MedicationIntake]:
+    """The medicines the person took from ``date_from`` (from the first when None) to ``date_to``,
+    with the relief each brought, as the insights read them: one query."""
+    intakes = Intake.objects.filter(entry__user=user, entry__date__lte=date_to)
+    if date_from is not None:
+        intakes = intakes.filter(entry__date__gte=date_from)
+    # Oldest first: a medicine written several ways is named as it was first written.
+    rows = intakes.order_by("entry__date", "entry__time", "id").values_list("entry__date", "name", "relief")
+    return [MedicationIntake(date=day, name=name, relief=relief) for day, name, relief in rows]

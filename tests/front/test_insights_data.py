@@ -99,3 +99,20 @@ def test_it_needs_a_login_and_is_never_cached(client, person_client):
     assert "no-store" in person_client.get(URL)["Cache-Control"]
     client.logout()
     assert client.get(URL).status_code == 302
+
+
+def test_each_medication_gives_its_days_and_median_relief(person_client, person, other_person, entry_of):
+    def took(user, day, name, relief):
+        medicine = {"name": name, "dose": "400 mg", "time": None, "relief": relief}
+        entry_of(user, date=datetime.date(2026, 11, day), upper_back=4, medications=[medicine])
+
+    took(person, 20, "Ibuprofen", 6)
+    took(person, 21, "Ibuprofen", 8)
+    took(person, 22, "ibuprofen ", 9)  # the same medicine, written differently
+    took(person, 22, "Paracetamol", None)
+    took(other_person, 22, "Ibuprofen", 0)
+    figures = data(person_client, days="30")["medications"]
+    assert sorted(figures, key=lambda figure: figure["medication"].lower()) == [
+        {"medication": "Ibuprofen", "days_taken": 3, "median_relief": 8.0, "relief_days": 3},
+        {"medication": "Paracetamol", "days_taken": 1, "median_relief": None, "relief_days": 0},
+    ]

@@ -108,13 +108,15 @@ def test_the_body_map_is_shaded_by_each_regions_average_with_the_days_it_hurt(
     entry_of(person, date=ago(1), upper_back=8, neck=2)
     entry_of(person, date=ago(2), upper_back=9)
     page = text(person_client.get(URL))
-    body_map = page[page.index('<svg class="body-map"') :]
+    body_map = page[page.index('<svg class="insight-map"') :]
     assert re.search(
-        r'class="body-region shade-5"[^>]*><title>Upper back \(between the shoulder blades\): '
+        r'class="insight-region shade-5"[^>]*><title>Upper back \(between the shoulder blades\): '
         r"average 8.5, hurt on 2 days",
         body_map,
     )
-    assert re.search(r'class="body-region shade-1"[^>]*><title>Neck: average 1.0, hurt on 1 day<', body_map)
+    assert re.search(
+        r'class="insight-region shade-1"[^>]*><title>Neck: average 1.0, hurt on 1 day<', body_map
+    )
     assert "Lower back</th><td>0.0</td><td>0 of 2</td>" in page
 
 
@@ -205,4 +207,4 @@ def test_the_insights_run_the_same_queries_for_5_and_1000_entries(client, db, na
         with CaptureQueriesContext(connection) as queries:
             assert client.get(reverse(name), {"days": "all"}).status_code == 200
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 7  # session, user, consent, entries, flagged days
+    assert counts[0] == counts[1] <= 8  # session, user, consent, entries, flagged days, intakes
